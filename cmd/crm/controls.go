@@ -1,0 +1,74 @@
+package main
+
+import (
+	"fmt"
+	"io"
+	"strings"
+
+	"github.com/crm-tool/crm/crm/catalog"
+	"github.com/crm-tool/crm/crm/report"
+	"github.com/spf13/cobra"
+)
+
+const controlsLong = `List the Appendix J rows of a FedRAMP Rev 5 baseline: one row per lettered
+statement part of each control and enhancement, or one row for a control without
+parts, in the order of the official CIS and CRM Workbook template.`
+
+type controlsOpts struct {
+	baseline *enumFlag
+	families []string
+	out      *outputFlags
+}
+
+func newControlsCmd(s *streams) *cobra.Command {
+	o := &controlsOpts{}
+	cmd := &cobra.Command{
+		Use:   "controls --baseline BASELINE",
+		Short: "List the rows of a FedRAMP baseline",
+		Long:  controlsLong,
+		Example: `  crm controls --baseline moderate
+  crm controls --baseline high --family AC,IA --format csv -o high-ac-ia.csv`,
+		Args: cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, _ []string) error { return runControls(s, o) },
+	}
+	o.baseline = addEnumFlag(cmd, "baseline", "b", "", "FedRAMP baseline", catalog.BaselineNames())
+	_ = cmd.MarkFlagRequired("baseline")
+	cmd.Flags().StringSliceVar(&o.families, "family", nil, "only these families, e.g. AC or AC,IA")
+	_ = cmd.RegisterFlagCompletionFunc("family", completeFamilies)
+	o.out = addOutputFlags(cmd, report.ControlsFormats)
+	return cmd
+}
+
+func runControls(s *streams, o *controlsOpts) error {
+	c := catalog.Default()
+	keep := map[string]bool{}
+	for _, f := range o.families {
+		fam, ok := c.Family(strings.TrimSpace(f))
+		if !ok {
+			return usagef("unknown family %q (want a two-letter family such as AC)", f)
+		}
+		keep[fam.ID] = true
+	}
+	b := catalog.Baseline(o.baseline.value)
+	var rows []catalog.Row
+	for _, r := range c.Baseline(b).Rows {
+		if len(keep) == 0 || keep[r.ID.Family] {
+			rows = append(rows, r)
+		}
+	}
+	err := writeOutput(o.out.output, s.out, false, func(w io.Writer) error {
+		return report.WriteControls(w, o.out.format.value, b, rows)
+	})
+	if err == nil {
+		fmt.Fprintf(s.err, "%d rows\n", len(rows))
+	}
+	return err
+}
+
+func completeFamilies(*cobra.Command, []string, string) ([]cobra.Completion, cobra.ShellCompDirective) {
+	var out []cobra.Completion
+	for _, f := range catalog.Default().Families() {
+		out = append(out, cobra.CompletionWithDesc(f.ID, f.Title))
+	}
+	return out, cobra.ShellCompDirectiveNoFileComp
+}

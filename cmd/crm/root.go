@@ -1,0 +1,34 @@
+package main
+
+import (
+	"github.com/spf13/cobra"
+)
+
+const rootLong = `crm produces, checks and compares FedRAMP Customer Responsibility Matrices
+(SSP Appendix J, the CIS and CRM Workbook) for NIST SP 800-53 Rev 5 baselines.
+
+Every command writes its results to standard output (or to -o FILE) and its
+diagnostics to standard error. -f/--format chooses what is written.
+
+Exit codes:
+  0  success: valid, written, or no differences
+  1  findings (at or above --fail-on) or differences
+  2  usage error, unreadable input, I/O or internal error`
+
+func newRoot(s *streams) *cobra.Command {
+	root := &cobra.Command{
+		Use:           "crm",
+		Short:         "Produce, check and compare FedRAMP Customer Responsibility Matrices",
+		Long:          rootLong,
+		Version:       versionString(),
+		SilenceUsage:  true,
+		SilenceErrors: true,
+	}
+	root.SetVersionTemplate("crm {{.Version}}\n")
+	root.SetFlagErrorFunc(func(_ *cobra.Command, err error) error { return &usageError{err: err} })
+	root.AddCommand(
+		newVersionCmd(s),
+		newControlsCmd(s),
+	)
+	return root
+}

@@ -1,0 +1,105 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// runCLI runs crm in-process and returns its exit code and streams.
+func runCLI(t *testing.T, args ...string) (int, string, string) {
+	t.Helper()
+	var out, errOut bytes.Buffer
+	code := run(context.Background(), args, strings.NewReader(""), &out, &errOut)
+	return code, out.String(), errOut.String()
+}
+
+func TestExitCodes(t *testing.T) {
+	tests := []struct {
+		name       string
+		args       []string
+		code       int
+		stdoutHas  string
+		stderrHas  string
+		stderrNone string
+	}{
+		{name: "help", args: []string{"--help"}, code: 0, stdoutHas: "Exit codes:"},
+		{name: "version flag", args: []string{"--version"}, code: 0, stdoutHas: "crm "},
+		{name: "version command", args: []string{"version"}, code: 0, stdoutHas: "NIST SP 800-53 Rev 5 catalog 5.0.1"},
+		{name: "version json", args: []string{"version", "-f", "json"}, code: 0, stdoutHas: `"nist_catalog": "5.0.1"`},
+		{name: "unknown command", args: []string{"bogus"}, code: 2, stderrHas: "unknown command \"bogus\""},
+		{name: "unknown flag", args: []string{"controls", "--bogus"}, code: 2, stderrHas: "Run 'crm controls --help'"},
+		{name: "missing baseline", args: []string{"controls"}, code: 2, stderrHas: `required flag(s) "baseline" not set`},
+		{name: "bad baseline", args: []string{"controls", "-b", "medium"}, code: 2, stderrHas: "must be one of high, moderate, low, li-saas"},
+		{name: "bad format", args: []string{"controls", "-b", "low", "-f", "xml"}, code: 2, stderrHas: "must be one of text, json, csv"},
+		{name: "bad family", args: []string{"controls", "-b", "low", "--family", "ZZ"}, code: 2, stderrHas: `unknown family "ZZ"`},
+		{name: "stray argument", args: []string{"controls", "-b", "low", "extra"}, code: 2, stderrHas: "unknown command"},
+		{name: "family filter", args: []string{"controls", "-b", "high", "--family", "ac,ia"}, code: 0, stdoutHas: "IA-2(1)", stderrNone: "crm:"},
+		{name: "csv", args: []string{"controls", "-b", "li-saas", "-f", "csv"}, code: 0, stdoutHas: "AC-7(a),AC-7,AC,Unsuccessful Logon Attempts,false,NSO"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			code, out, errOut := runCLI(t, tc.args...)
+			if code != tc.code {
+				t.Errorf("exit code = %d, want %d\nstderr: %s", code, tc.code, errOut)
+			}
+			if !strings.Contains(out, tc.stdoutHas) {
+				t.Errorf("stdout lacks %q:\n%s", tc.stdoutHas, out)
+			}
+			if !strings.Contains(errOut, tc.stderrHas) {
+				t.Errorf("stderr lacks %q:\n%s", tc.stderrHas, errOut)
+			}
+			if tc.stderrNone != "" && strings.Contains(errOut, tc.stderrNone) {
+				t.Errorf("stderr has %q:\n%s", tc.stderrNone, errOut)
+			}
+		})
+	}
+}
+
+func TestControlsJSONCounts(t *testing.T) {
+	for baseline, want := range map[string]int{"high": 791, "moderate": 688, "low": 424, "li-saas": 424} {
+		code, out, _ := runCLI(t, "controls", "--baseline", baseline, "--format", "json")
+		if code != 0 {
+			t.Fatalf("%s: exit %d", baseline, code)
+		}
+		var doc struct {
+			Version int `json:"version"`
+			Count   int `json:"count"`
+			Rows    []struct {
+				ID string `json:"id"`
+			} `json:"rows"`
+		}
+		if err := json.Unmarshal([]byte(out), &doc); err != nil {
+			t.Fatalf("%s: %v", baseline, err)
+		}
+		if doc.Version != 1 || doc.Count != want || len(doc.Rows) != want {
+			t.Errorf("%s: version %d, count %d, %d rows; want 1, %d", baseline, doc.Version, doc.Count, len(doc.Rows), want)
+		}
+	}
+}
+
+func TestOutputFileIsAtomic(t *testing.T) {
+	dir := t.TempDir()
+	path := filepath.Join(dir, "rows.csv")
+	if code, _, errOut := runCLI(t, "controls", "-b", "low", "-f", "csv", "-o", path); code != 0 {
+		t.Fatalf("exit %d: %s", code, errOut)
+	}
+	raw, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := strings.Count(string(raw), "\n"); got != 425 {
+		t.Errorf("%d lines, want 425 (header + 424 rows)", got)
+	}
+	entries, _ := os.ReadDir(dir)
+	if len(entries) != 1 {
+		t.Errorf("temporary files left behind: %v", entries)
+	}
+	if code, _, errOut := runCLI(t, "controls", "-b", "low", "-o", filepath.Join(dir, "missing", "x.txt")); code != 2 || !strings.Contains(errOut, "create output") {
+		t.Errorf("unwritable output: exit %d, stderr %q", code, errOut)
+	}
+}
