@@ -1,0 +1,127 @@
+// Package source decodes YAML and JSON documents into the plain values a JSON
+// Schema validator accepts (nil, bool, json.Number, string, []any,
+// map[string]any) and remembers where every value stands in the text, keyed
+// by JSON pointer, so findings can point at file:line:column.
+package source
+
+import (
+	"bytes"
+	"fmt"
+	"path/filepath"
+	"strings"
+	"unicode/utf8"
+)
+
+// Limits that keep hostile input from exhausting memory or the stack.
+const (
+	MaxBytes = 32 << 20 // largest file read
+	maxDepth = 100      // deepest nesting of mappings and sequences
+	maxNodes = 1_000_000
+)
+
+// Pos is a 1-based line and column; columns count runes.
+type Pos struct{ Line, Col int }
+
+// Duplicate is a mapping key given twice.
+type Duplicate struct {
+	Pointer string // the second occurrence
+	Key     string
+	Pos     Pos
+	First   Pos
+}
+
+// Doc is a decoded document.
+type Doc struct {
+	Value      any
+	Duplicates []Duplicate
+	pos        map[string]Pos
+}
+
+// Pos returns where pointer's value (for an object member: its key) stands.
+// A pointer with no entry of its own, such as a missing property, gets the
+// position of its longest known prefix.
+func (d *Doc) Pos(pointer string) Pos {
+	for {
+		if p, ok := d.pos[pointer]; ok {
+			return p
+		}
+		i := strings.LastIndexByte(pointer, '/')
+		if i < 0 {
+			return Pos{Line: 1, Col: 1}
+		}
+		pointer = pointer[:i]
+	}
+}
+
+// Has reports whether pointer has a position of its own.
+func (d *Doc) Has(pointer string) bool {
+	_, ok := d.pos[pointer]
+	return ok
+}
+
+// SyntaxError is a document that cannot be decoded at all.
+type SyntaxError struct {
+	Pos Pos
+	Msg string
+}
+
+func (e *SyntaxError) Error() string { return fmt.Sprintf("%d:%d: %s", e.Pos.Line, e.Pos.Col, e.Msg) }
+
+// IsJSON tells from the file name, or else from the first character, whether
+// data is JSON rather than YAML.
+func IsJSON(name string, data []byte) bool {
+	switch strings.ToLower(filepath.Ext(name)) {
+	case ".json":
+		return true
+	case ".yaml", ".yml":
+		return false
+	}
+	t := bytes.TrimLeft(data, " \t\r\n\ufeff")
+	return len(t) > 0 && (t[0] == '{' || t[0] == '[')
+}
+
+// Decode reads a YAML or JSON document.
+func Decode(name string, data []byte) (*Doc, error) {
+	if len(data) > MaxBytes {
+		return nil, &SyntaxError{Pos: Pos{1, 1}, Msg: fmt.Sprintf("the file is %d bytes; the limit is %d", len(data), MaxBytes)}
+	}
+	data = bytes.TrimPrefix(data, []byte("\ufeff"))
+	if bytes.IndexByte(data, 0) >= 0 || !utf8.Valid(data) {
+		return nil, &SyntaxError{Pos: Pos{1, 1}, Msg: "not a text file: YAML or JSON input must be UTF-8 text"}
+	}
+	if len(bytes.TrimSpace(data)) == 0 {
+		return nil, &SyntaxError{Pos: Pos{1, 1}, Msg: "the file is empty"}
+	}
+	if IsJSON(name, data) {
+		return decodeJSON(data)
+	}
+	return decodeYAML(data)
+}
+
+// Escape escapes one JSON pointer token (RFC 6901).
+func Escape(token string) string {
+	if !strings.ContainsAny(token, "~/") {
+		return token
+	}
+	return strings.ReplaceAll(strings.ReplaceAll(token, "~", "~0"), "/", "~1")
+}
+
+// Unescape reverses Escape.
+func Unescape(token string) string {
+	if !strings.Contains(token, "~") {
+		return token
+	}
+	return strings.ReplaceAll(strings.ReplaceAll(token, "~1", "/"), "~0", "~")
+}
+
+// Tokens splits a JSON pointer into unescaped tokens.
+func Tokens(pointer string) []string {
+	if pointer == "" {
+		return nil
+	}
+	parts := strings.Split(strings.TrimPrefix(pointer, "/"), "/")
+	for i, p := range parts {
+		parts[i] = Unescape(p)
+	}
+	return parts
+}
