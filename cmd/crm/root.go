@@ -29,6 +29,8 @@ func newRoot(s *streams) *cobra.Command {
 	root.AddCommand(
 		newVersionCmd(s),
 		newControlsCmd(s),
+		newValidateCmd(s),
+		newSchemaCmd(s),
 	)
 	return root
 }

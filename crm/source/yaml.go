@@ -46,6 +46,14 @@ func decodeYAML(data []byte) (*Doc, error) {
 	return w.doc, nil
 }
 
+// parserProblems are the YAML parser's (not scanner's) messages. For them
+// the library prints the 0-based line of the enclosing construct, and no
+// line at all for line 0.
+var parserProblems = []string{
+	"did not find expected <", "did not find expected node content", "did not find expected key",
+	"did not find expected '-' indicator", "did not find expected ',' or",
+}
+
 // yamlSyntax turns the YAML library's error, which carries only a line
 // number in its text, into a SyntaxError.
 func yamlSyntax(err error) error {
@@ -54,6 +62,13 @@ func yamlSyntax(err error) error {
 	if m := yamlErrLine.FindStringSubmatch(msg); m != nil {
 		line, _ = strconv.Atoi(m[1])
 		msg = strings.TrimSpace(strings.Replace(msg, m[0]+":", "", 1))
+		for _, p := range parserProblems {
+			if strings.HasPrefix(msg, p) {
+				line++
+				msg += " (in the list or mapping that starts on this line)"
+				break
+			}
+		}
 	}
 	return &SyntaxError{Pos: Pos{line, 1}, Msg: "invalid YAML: " + msg}
 }

@@ -1,0 +1,148 @@
+package main
+
+import (
+	"fmt"
+	"io"
+	"os"
+
+	"github.com/crm-tool/crm/crm"
+	"github.com/crm-tool/crm/crm/report"
+	"github.com/crm-tool/crm/crm/validate"
+	"github.com/spf13/cobra"
+)
+
+const validateLong = `Check provider input files (YAML or JSON) against the input schema and
+FedRAMP's rules. Each finding names file:line:column, the rule, and what to fix;
+'crm validate --help' lists no rules, README.md does.
+
+Arguments are files or directories; a directory contributes every *.yaml, *.yml
+and *.json file below it. Files are checked in parallel and reported in name
+order.
+
+A project file (--config, or .crm.yaml in the working directory when present)
+can turn rules off, change their severity, or waive them for named rows until
+an expiry date:
+
+  schema_version: 1
+  rules: {placeholder-text: off, not-in-baseline: error}
+  waivers:
+    - rule: missing-customer-text
+      rows: [AC-2(a), PE-3]
+      justification: Customer text is in the SSP, section 13
+      expires: 2027-01-31`
+
+// defaultConfig is the project file read when --config is not given.
+const defaultConfig = ".crm.yaml"
+
+type validateOpts struct {
+	out    *outputFlags
+	failOn *enumFlag
+	config string
+	jobs   int
+}
+
+func newValidateCmd(s *streams) *cobra.Command {
+	o := &validateOpts{}
+	cmd := &cobra.Command{
+		Use:   "validate FILE|DIR...",
+		Short: "Check provider input files against the schema and FedRAMP's rules",
+		Long:  validateLong,
+		Example: `  crm validate testdata/examples/saas-moderate.yaml
+  crm validate submissions/ --format sarif -o crm.sarif
+  crm validate crm.yaml --fail-on warning`,
+		Args: func(_ *cobra.Command, args []string) error {
+			if len(args) == 0 {
+				return usagef("validate needs at least one file or directory")
+			}
+			return nil
+		},
+		ValidArgsFunction: completeInputFiles,
+		RunE: func(cmd *cobra.Command, args []string) error {
+			return runValidate(cmd, s, o, args)
+		},
+	}
+	o.out = addOutputFlags(cmd, report.FindingsFormats)
+	o.failOn = addFailOnFlag(cmd)
+	cmd.Flags().StringVar(&o.config, "config", "", "project file with rule settings and waivers (default "+defaultConfig+" when present)")
+	cmd.Flags().IntVarP(&o.jobs, "jobs", "j", 0, "files checked at once (default: one per CPU)")
+	return cmd
+}
+
+// addFailOnFlag registers --fail-on, shared by every command that reports
+// findings.
+func addFailOnFlag(cmd *cobra.Command) *enumFlag {
+	return addEnumFlag(cmd, "fail-on", "", "error", "lowest severity that makes the exit code 1", []string{"error", "warning"})
+}
+
+// loadConfig reads --config, or the default project file when it exists.
+func loadConfig(path string) (*validate.Config, error) {
+	if path == "" {
+		if _, err := os.Stat(defaultConfig); err != nil {
+			return nil, nil
+		}
+		path = defaultConfig
+	}
+	return validate.LoadConfig(path)
+}
+
+func runValidate(cmd *cobra.Command, s *streams, o *validateOpts, args []string) error {
+	files, err := validate.Expand(args)
+	if err != nil {
+		return err
+	}
+	if len(files) == 0 {
+		return usagef("no *.yaml, *.yml or *.json files in %v", args)
+	}
+	cfg, err := loadConfig(o.config)
+	if err != nil {
+		return err
+	}
+	rep, err := validate.Files(cmd.Context(), files, validate.Options{Config: cfg, Jobs: o.jobs}, progressLine(s.err, len(files)))
+	if err != nil {
+		return err
+	}
+	v := &report.Validation{Tool: versionString(), Files: len(files), Waived: rep.Waived, Findings: rep.Findings, Rules: ruleInfos()}
+	return reportFindings(s, o.out, crm.Severity(o.failOn.value), v)
+}
+
+// reportFindings writes the findings, the summary line on stderr, and turns
+// findings at or above failOn into exit code 1.
+func reportFindings(s *streams, out *outputFlags, failOn crm.Severity, v *report.Validation) error {
+	if err := writeOutput(out.output, s.out, false, func(w io.Writer) error {
+		return report.WriteFindings(w, out.format.value, v)
+	}); err != nil {
+		return err
+	}
+	fmt.Fprintln(s.err, v.Summary().SummaryLine())
+	for _, f := range v.Findings {
+		if f.Severity.AtLeast(failOn) {
+			return errFindings
+		}
+	}
+	return nil
+}
+
+func ruleInfos() []report.RuleInfo {
+	out := make([]report.RuleInfo, len(validate.Rules))
+	for i, r := range validate.Rules {
+		out[i] = report.RuleInfo{ID: r.ID, Severity: r.Severity, Help: r.Help}
+	}
+	return out
+}
+
+// progressLine shows "validated N/M" on a terminal when there are many files.
+func progressLine(w io.Writer, total int) func(done, total int) {
+	if total < 2 || !isTerminal(w) {
+		return nil
+	}
+	return func(done, total int) {
+		fmt.Fprintf(w, "\rvalidated %d/%d", done, total)
+		if done == total {
+			fmt.Fprint(w, "\r\033[K")
+		}
+	}
+}
+
+func completeInputFiles(*cobra.Command, []string, string) ([]cobra.Completion, cobra.ShellCompDirective) {
+	return []cobra.Completion{"yaml", "yml", "json"}, cobra.ShellCompDirectiveFilterFileExt
+}

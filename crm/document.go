@@ -1,0 +1,118 @@
+package crm
+
+import (
+	"encoding/json"
+)
+
+// SchemaVersion is the input format version this library reads and writes.
+const SchemaVersion = 1
+
+// Document is a provider's input: its system and how each control is
+// classified. Field names follow schemas/input-v1.schema.json.
+type Document struct {
+	SchemaVersion int              `json:"schema_version"`
+	System        System           `json:"system"`
+	Services      []Service        `json:"services,omitempty"`
+	Leveraged     []Leveraged      `json:"leveraged,omitempty"`
+	Defaults      []Default        `json:"defaults,omitempty"`
+	Controls      map[string]Entry `json:"controls,omitempty"`
+}
+
+// System describes the cloud service offering.
+type System struct {
+	CSP             string     `json:"csp"`
+	Name            string     `json:"name"`
+	FedRAMPID       string     `json:"fedramp_id,omitempty"`
+	Baseline        string     `json:"baseline"`
+	ServiceModels   []string   `json:"service_models,omitempty"`
+	DeploymentModel string     `json:"deployment_model,omitempty"`
+	Version         string     `json:"version,omitempty"`
+	Date            string     `json:"date,omitempty"`
+	Revisions       []Revision `json:"revisions,omitempty"`
+}
+
+// HasServiceModel reports whether the system declares service model m
+// (iaas, paas, saas, other).
+func (s System) HasServiceModel(m string) bool {
+	for _, x := range s.ServiceModels {
+		if x == m {
+			return true
+		}
+	}
+	return false
+}
+
+// Revision is one line of the document's revision history.
+type Revision struct {
+	Date        string `json:"date"`
+	Version     string `json:"version,omitempty"`
+	Description string `json:"description"`
+	Author      string `json:"author,omitempty"`
+}
+
+// Service is one of the services the offering is made of.
+type Service struct {
+	ID          string `json:"id"`
+	Name        string `json:"name"`
+	Description string `json:"description,omitempty"`
+}
+
+// Leveraged is a FedRAMP authorization the system inherits controls from.
+type Leveraged struct {
+	ID        string `json:"id"`
+	Name      string `json:"name"`
+	FedRAMPID string `json:"fedramp_id,omitempty"`
+	Type      string `json:"type,omitempty"`
+	Impact    string `json:"impact,omitempty"`
+}
+
+// Fields are what a row, a control or a default may say. Empty fields say
+// nothing and leave the value to a less specific layer.
+type Fields struct {
+	Origination OneOrMany[Origination] `json:"origination,omitempty"`
+	Status      OneOrMany[Status]      `json:"status,omitempty"`
+	PlannedDate string                 `json:"planned_date,omitempty"`
+	Explanation string                 `json:"explanation,omitempty"`
+	Answer      Answer                 `json:"answer,omitempty"`
+	Provider    string                 `json:"provider,omitempty"`
+	Customer    string                 `json:"customer,omitempty"`
+	Services    map[string]string      `json:"services,omitempty"`
+	Leveraged   string                 `json:"leveraged,omitempty"`
+	Todo        *bool                  `json:"todo,omitempty"`
+}
+
+// Entry is what the input says of one control or statement part.
+type Entry = Fields
+
+// Default gives fields to whole families or to a set of controls and rows.
+type Default struct {
+	Families []string `json:"families,omitempty"`
+	Controls []string `json:"controls,omitempty"`
+	Fields
+}
+
+// OneOrMany is a list that the input may also write as a single value.
+type OneOrMany[T ~string] []T
+
+// UnmarshalJSON accepts "x" as well as ["x", "y"].
+func (l *OneOrMany[T]) UnmarshalJSON(b []byte) error {
+	var one T
+	if err := json.Unmarshal(b, &one); err == nil {
+		*l = OneOrMany[T]{one}
+		return nil
+	}
+	var many []T
+	if err := json.Unmarshal(b, &many); err != nil {
+		return err
+	}
+	*l = many
+	return nil
+}
+
+// MarshalJSON writes a single value without brackets.
+func (l OneOrMany[T]) MarshalJSON() ([]byte, error) {
+	if len(l) == 1 {
+		return json.Marshal(l[0])
+	}
+	return json.Marshal([]T(l))
+}

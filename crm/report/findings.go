@@ -1,0 +1,118 @@
+package report
+
+import (
+	"fmt"
+	"io"
+	"net/url"
+	"path/filepath"
+	"strings"
+
+	"github.com/crm-tool/crm/crm"
+)
+
+// FindingsFormats are the formats WriteFindings accepts, default first.
+var FindingsFormats = []string{"text", "json", "sarif"}
+
+// RuleInfo describes a rule for SARIF's rule table.
+type RuleInfo struct {
+	ID       string
+	Severity crm.Severity
+	Help     string
+}
+
+// Validation is the outcome of checking some files.
+type Validation struct {
+	Tool     string // crm's version, for SARIF
+	Files    int
+	Waived   int
+	Findings []crm.Finding // sorted
+	Rules    []RuleInfo
+}
+
+// Summary counts a validation's findings.
+type Summary struct {
+	Files    int `json:"files"`
+	Errors   int `json:"errors"`
+	Warnings int `json:"warnings"`
+	Waived   int `json:"waived"`
+}
+
+// Summary counts v's findings.
+func (v *Validation) Summary() Summary {
+	e, w := crm.Count(v.Findings)
+	return Summary{Files: v.Files, Errors: e, Warnings: w, Waived: v.Waived}
+}
+
+// SummaryLine is the line printed on standard error after the findings.
+func (s Summary) SummaryLine() string {
+	line := fmt.Sprintf("%s, %s in %s", plural(s.Errors, "error"), plural(s.Warnings, "warning"), plural(s.Files, "file"))
+	if s.Waived > 0 {
+		line += fmt.Sprintf(" (%d waived)", s.Waived)
+	}
+	return line
+}
+
+func plural(n int, noun string) string {
+	if n == 1 {
+		return "1 " + noun
+	}
+	return fmt.Sprintf("%d %ss", n, noun)
+}
+
+// WriteFindings renders a validation.
+func WriteFindings(w io.Writer, format string, v *Validation) error {
+	switch format {
+	case "text":
+		return writeFindingsText(w, v.Findings)
+	case "json":
+		s := v.Summary()
+		return writeJSON(w, struct {
+			Version  int           `json:"version"`
+			Valid    bool          `json:"valid"`
+			Findings []crm.Finding `json:"findings"`
+			Summary  Summary       `json:"summary"`
+		}{FormatVersion, s.Errors == 0, nonNil(v.Findings), s})
+	case "sarif":
+		return writeSARIF(w, v)
+	}
+	return fmt.Errorf("unknown format %q", format)
+}
+
+func nonNil(fs []crm.Finding) []crm.Finding {
+	if fs == nil {
+		return []crm.Finding{}
+	}
+	return fs
+}
+
+// Location is where a finding stands, GNU style: file:line:col for input
+// documents, file: 'Sheet'!Cell for workbooks.
+func Location(f crm.Finding) string {
+	switch {
+	case f.Sheet != "":
+		loc := fmt.Sprintf("%s: '%s'", f.File, strings.ReplaceAll(f.Sheet, "'", "''"))
+		if f.Cell != "" {
+			loc += "!" + f.Cell
+		}
+		return loc
+	case f.Line > 0:
+		return fmt.Sprintf("%s:%d:%d", f.File, f.Line, f.Col)
+	}
+	return f.File
+}
+
+func writeFindingsText(w io.Writer, fs []crm.Finding) error {
+	for _, f := range fs {
+		if _, err := fmt.Fprintf(w, "%s: %s %s: %s\n", Location(f), f.Severity, f.Rule, f.Message); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// fileURI turns a path into a SARIF artifact URI relative to the working
+// directory.
+func fileURI(path string) string {
+	u := url.URL{Path: filepath.ToSlash(path)}
+	return u.EscapedPath()
+}

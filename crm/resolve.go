@@ -1,0 +1,269 @@
+package crm
+
+import (
+	"github.com/crm-tool/crm/crm/catalog"
+	"github.com/crm-tool/crm/crm/controlid"
+)
+
+// Layer is where a row's value came from, from least to most specific.
+type Layer int
+
+// The layers, in increasing precedence.
+const (
+	LayerNone Layer = iota
+	LayerLeveraged
+	LayerServiceModel
+	LayerFamily
+	LayerSet
+	LayerControl
+	LayerRow
+)
+
+var layerNames = [...]string{"", "leveraged-crm", "service-model-default", "family-default", "set-default", "control", "row"}
+
+func (l Layer) String() string { return layerNames[l] }
+
+// Source is a value's provenance: its layer and the JSON pointer of the
+// input entry that gave it.
+type Source struct {
+	Layer   Layer
+	Pointer string
+}
+
+// Layered is one input entry with its place in the document.
+type Layered struct {
+	Fields  *Fields
+	Pointer string
+}
+
+// SetLayer is a default for named controls and rows.
+type SetLayer struct {
+	Layered
+	IDs map[controlid.ID]bool // controls (all their rows) and rows
+}
+
+// FamilyLayer is a default for whole families.
+type FamilyLayer struct {
+	Layered
+	Families map[string]bool
+}
+
+// Layers is an input document with its keys parsed, ready to resolve. Lists
+// are in document order: a later entry overrides an earlier one.
+type Layers struct {
+	ServiceModel []FamilyLayer // defaults derived from the service model
+	Families     []FamilyLayer
+	Sets         []SetLayer
+	Controls     map[controlid.ID]Layered // keys without a part
+	Rows         map[controlid.ID]Layered // keys with a part
+}
+
+// Row is one baseline row with every layer applied.
+type Row struct {
+	ID     controlid.ID
+	Member *catalog.Member
+	Fields
+
+	// Answer is the CRM answer: stated by the most specific layer that
+	// speaks of responsibility, or derived from the origination.
+	Answer       Answer
+	AnswerStated bool
+	// AnswerFrom is where the answer, or the origination it was derived
+	// from, came from.
+	AnswerFrom Source
+	// From records where each field that has a value came from, keyed by
+	// its input name (origination, status, customer, ...).
+	From map[string]Source
+}
+
+// Resolved reports whether any layer said anything about the row.
+func (r *Row) Resolved() bool { return len(r.From) > 0 }
+
+// Applicable reports whether the row counts in a roll-up (not N/A).
+func (r *Row) Applicable() bool {
+	for _, s := range r.Status {
+		if s == NotApplicable {
+			return false
+		}
+	}
+	return true
+}
+
+// Resolve gives every row of the baseline its fields and answer, applying
+// the layers in precedence order: row > control > set default > family
+// default > service-model default. Every command that needs an answer uses
+// this function.
+func Resolve(set *catalog.BaselineSet, l *Layers) []Row {
+	rows := make([]Row, len(set.Rows))
+	for i, br := range set.Rows {
+		r := Row{ID: br.ID, Member: br.Member}
+		ctl := br.ID.Base()
+		for _, d := range l.ServiceModel {
+			if d.Families[br.ID.Family] {
+				r.apply(d.Layered, LayerServiceModel)
+			}
+		}
+		for _, d := range l.Families {
+			if d.Families[br.ID.Family] {
+				r.apply(d.Layered, LayerFamily)
+			}
+		}
+		for _, d := range l.Sets {
+			if d.IDs[ctl] || d.IDs[br.ID] {
+				r.apply(d.Layered, LayerSet)
+			}
+		}
+		if e, ok := l.Controls[ctl]; ok {
+			r.apply(e, LayerControl)
+		}
+		if br.ID.Part != "" {
+			if e, ok := l.Rows[br.ID]; ok {
+				r.apply(e, LayerRow)
+			}
+		}
+		r.decide()
+		rows[i] = r
+	}
+	return rows
+}
+
+// apply lays the non-empty fields of e over the row.
+func (r *Row) apply(e Layered, layer Layer) {
+	src := Source{Layer: layer, Pointer: e.Pointer}
+	f := e.Fields
+	set := func(name string, present bool) bool {
+		if present {
+			if r.From == nil {
+				r.From = map[string]Source{}
+			}
+			r.From[name] = src
+		}
+		return present
+	}
+	if set("origination", len(f.Origination) > 0) {
+		r.Origination = f.Origination
+	}
+	if set("status", len(f.Status) > 0) {
+		r.Status = f.Status
+	}
+	if set("planned_date", f.PlannedDate != "") {
+		r.PlannedDate = f.PlannedDate
+	}
+	if set("explanation", f.Explanation != "") {
+		r.Explanation = f.Explanation
+	}
+	if set("answer", f.Answer != "") {
+		r.Fields.Answer = f.Answer
+	}
+	if set("provider", f.Provider != "") {
+		r.Provider = f.Provider
+	}
+	if set("customer", f.Customer != "") {
+		r.Customer = f.Customer
+	}
+	if set("leveraged", f.Leveraged != "") {
+		r.Leveraged = f.Leveraged
+	}
+	if set("todo", f.Todo != nil) {
+		r.Todo = f.Todo
+	}
+	if set("services", len(f.Services) > 0) {
+		merged := make(map[string]string, len(r.Services)+len(f.Services))
+		for k, v := range r.Services {
+			merged[k] = v
+		}
+		for k, v := range f.Services {
+			merged[k] = v
+		}
+		r.Services = merged
+	}
+}
+
+// decide picks the answer: a stated answer wins unless a more specific layer
+// changed the origination after it.
+func (r *Row) decide() {
+	stated, hasStated := r.From["answer"]
+	orig, hasOrig := r.From["origination"]
+	switch {
+	case hasStated && (!hasOrig || stated.Layer >= orig.Layer):
+		r.Answer, r.AnswerStated, r.AnswerFrom = r.Fields.Answer, true, stated
+	case hasOrig:
+		r.Answer, r.AnswerFrom = DeriveAnswer(r.Origination), orig
+	}
+}
+
+// IsTodo reports whether the row is still marked for review.
+func (r *Row) IsTodo() bool { return r.Todo != nil && *r.Todo }
+
+// ControlSummary is a control's answer rolled up from its rows.
+type ControlSummary struct {
+	Member      *catalog.Member
+	Answer      Answer // "" when no row is applicable and resolved
+	Origination []Origination
+	Rows        int
+	Applicable  int
+	Unresolved  int
+}
+
+// RollUp gives a control its answer from its rows: Yes only if every
+// applicable row is Yes, No only if every one is No, else Partial. N/A rows
+// are left out; unresolved rows are counted but do not vote. The origination
+// is the union of the rows', in CIS column order.
+func RollUp(rows []Row) ControlSummary {
+	var s ControlSummary
+	if len(rows) > 0 {
+		s.Member = rows[0].Member
+	}
+	marks := map[Origination]bool{}
+	var yes, no, votes int
+	for i := range rows {
+		r := &rows[i]
+		s.Rows++
+		for _, o := range r.Origination {
+			marks[o] = true
+		}
+		if !r.Applicable() {
+			continue
+		}
+		s.Applicable++
+		switch r.Answer {
+		case "":
+			s.Unresolved++
+			continue
+		case AnswerYes:
+			yes++
+		case AnswerNo:
+			no++
+		}
+		votes++
+	}
+	switch {
+	case votes == 0:
+	case yes == votes:
+		s.Answer = AnswerYes
+	case no == votes:
+		s.Answer = AnswerNo
+	default:
+		s.Answer = AnswerPartial
+	}
+	for _, o := range Originations {
+		if marks[o] {
+			s.Origination = append(s.Origination, o)
+		}
+	}
+	return s
+}
+
+// RollUpAll rolls up consecutive rows of each control, in row order.
+func RollUpAll(rows []Row) []ControlSummary {
+	var out []ControlSummary
+	for start := 0; start < len(rows); {
+		end := start + 1
+		for end < len(rows) && rows[end].Member == rows[start].Member {
+			end++
+		}
+		out = append(out, RollUp(rows[start:end]))
+		start = end
+	}
+	return out
+}

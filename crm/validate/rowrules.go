@@ -1,0 +1,162 @@
+package validate
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/crm-tool/crm/crm"
+	"github.com/crm-tool/crm/crm/catalog"
+	"github.com/crm-tool/crm/crm/source"
+)
+
+// documentRules checks the system, services and leveraged authorizations.
+func (c *checker) documentRules() {
+	seen := map[string]bool{}
+	for i, s := range c.doc.Services {
+		if seen["service:"+s.ID] {
+			c.add("duplicate-id", fmt.Sprintf("/services/%d/id", i), fmt.Sprintf("service id %q is used twice", s.ID))
+		}
+		seen["service:"+s.ID] = true
+	}
+	for i, lv := range c.doc.Leveraged {
+		if seen["leveraged:"+lv.ID] {
+			c.add("duplicate-id", fmt.Sprintf("/leveraged/%d/id", i), fmt.Sprintf("leveraged authorization id %q is used twice", lv.ID))
+		}
+		seen["leveraged:"+lv.ID] = true
+	}
+	if c.doc.System.HasServiceModel("saas") && len(c.doc.Leveraged) == 0 {
+		c.add("saas-without-leveraged", "/system/service_models", "a SaaS offering usually runs on a FedRAMP-authorized IaaS or PaaS; list it under leveraged")
+	}
+	c.forEachEntry(func(ptr string, f *crm.Fields) {
+		if f.Leveraged != "" && !seen["leveraged:"+f.Leveraged] {
+			c.add("unknown-leveraged", ptr+"/leveraged", fmt.Sprintf("leveraged authorization %q is not listed under leveraged", f.Leveraged))
+		}
+		for _, svc := range sortedMapKeys(f.Services) {
+			if !seen["service:"+svc] {
+				c.add("unknown-service", ptr+"/services/"+svc, fmt.Sprintf("service %q is not listed under services", svc))
+			}
+		}
+	})
+}
+
+// forEachEntry visits every default and control entry with its pointer.
+func (c *checker) forEachEntry(visit func(ptr string, f *crm.Fields)) {
+	for i := range c.doc.Defaults {
+		visit(fmt.Sprintf("/defaults/%d", i), &c.doc.Defaults[i].Fields)
+	}
+	for _, key := range c.sortedKeys("/controls", c.doc.Controls) {
+		e := c.doc.Controls[key]
+		visit("/controls/"+source.Escape(key), &e)
+	}
+}
+
+// rowRules checks every resolved row of the baseline.
+func (c *checker) rowRules(rows []crm.Row) {
+	var unresolved, unresolvedCore []crm.Row
+	for i := range rows {
+		r := &rows[i]
+		id := r.ID.String()
+		if r.Answer == "" {
+			if !r.Applicable() || c.set.Baseline == catalog.LISaaS && r.Member.HasMethod("NSO") {
+				continue
+			}
+			if r.Member.Core {
+				unresolvedCore = append(unresolvedCore, *r)
+			} else {
+				unresolved = append(unresolved, *r)
+			}
+			continue
+		}
+		from := r.AnswerFrom.Pointer
+		if len(r.Origination) == 0 {
+			c.addRow("no-origination", from, fmt.Sprintf("answered %s but no control origination is marked", r.Answer.Label()), id)
+		}
+		if len(r.Status) == 0 {
+			c.addRow("no-status", from, "no implementation status", id)
+		}
+		c.statusRules(r, id)
+		if r.Answer != crm.AnswerYes && r.Customer == "" && len(r.Services) == 0 {
+			c.addRow("missing-customer-text", from, fmt.Sprintf("answered %s without customer text: say what the customer must do", r.Answer.Label()), id)
+		}
+		if containsOrigination(r.Origination, crm.Inherited) && r.Leveraged == "" {
+			c.addRow("inherited-without-leveraged", r.From["origination"].Pointer, "origination inherited without naming the leveraged authorization it comes from", id)
+		}
+		if c.set.Baseline == catalog.LISaaS && r.Member.HasMethod("FED") && r.Answer == crm.AnswerYes {
+			c.addRow("li-saas-fed-yes", from, "answered Yes, but LI-SaaS tailors this control FED: it is a federal responsibility, not the CSP's", id)
+		}
+		if r.AnswerStated && r.Answer == crm.AnswerYes && crm.CustomerOnly(r.Origination) {
+			c.addRow("customer-only-yes", from, "answered Yes although only customer origination is marked", id)
+		}
+	}
+	c.unresolved("unresolved-core", unresolvedCore, "rows of CORE controls are answered by nothing")
+	c.unresolved("unresolved-rows", unresolved, "rows are answered by nothing (no origination, no answer)")
+}
+
+func (c *checker) statusRules(r *crm.Row, id string) {
+	ptr := r.From["status"].Pointer
+	if len(r.Status) > 1 && !(len(r.Status) == 2 && containsStatus(r.Status, crm.Partial) && containsStatus(r.Status, crm.Planned)) {
+		c.addRow("status-combination", ptr, fmt.Sprintf("statuses %s cannot be combined; only partial and planned can", joinStatus(r.Status)), id)
+	}
+	for _, s := range r.Status {
+		if s != crm.Implemented && r.Explanation == "" {
+			c.addRow("missing-explanation", ptr, fmt.Sprintf("status %s needs an explanation", s), id)
+			break
+		}
+	}
+	if containsStatus(r.Status, crm.Planned) && r.PlannedDate == "" {
+		c.addRow("planned-without-date", ptr, "status planned needs a planned_date", id)
+	}
+}
+
+// unresolved reports rows nothing answers as one finding, grouped by family.
+func (c *checker) unresolved(rule string, rows []crm.Row, what string) {
+	if len(rows) == 0 {
+		return
+	}
+	var families []string
+	byFamily := map[string][]string{}
+	var ids []string
+	for _, r := range rows {
+		f := r.ID.Family
+		if _, ok := byFamily[f]; !ok {
+			families = append(families, f)
+		}
+		byFamily[f] = append(byFamily[f], r.ID.String())
+		ids = append(ids, r.ID.String())
+	}
+	parts := make([]string, len(families))
+	for i, f := range families {
+		parts[i] = fmt.Sprintf("%s %d (%s)", f, len(byFamily[f]), listRows(byFamily[f], 4))
+	}
+	ptr := ""
+	if c.src.Has("/controls") {
+		ptr = "/controls"
+	}
+	c.add(rule, ptr, fmt.Sprintf("%d %s: %s", len(rows), what, strings.Join(parts, "; ")), ids...)
+}
+
+func containsOrigination(list []crm.Origination, o crm.Origination) bool {
+	for _, x := range list {
+		if x == o {
+			return true
+		}
+	}
+	return false
+}
+
+func containsStatus(list []crm.Status, s crm.Status) bool {
+	for _, x := range list {
+		if x == s {
+			return true
+		}
+	}
+	return false
+}
+
+func joinStatus(list []crm.Status) string {
+	s := make([]string, len(list))
+	for i, x := range list {
+		s[i] = string(x)
+	}
+	return strings.Join(s, " and ")
+}

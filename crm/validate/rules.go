@@ -1,0 +1,58 @@
+// Package validate checks a provider's input document against the input
+// schema and FedRAMP's rules, and resolves its rows. Findings point at
+// file:line:column and a JSON pointer.
+package validate
+
+import "github.com/crm-tool/crm/crm"
+
+// Rule is a check with a stable id, a default severity and one line of help.
+type Rule struct {
+	ID       string
+	Severity crm.Severity
+	Help     string
+}
+
+// Rules lists every rule; README.md documents the same table.
+var Rules = []Rule{
+	{"syntax", crm.Error, "The file is not valid YAML or JSON, or is empty, binary or too large."},
+	{"duplicate-key", crm.Error, "A key appears twice in one mapping; only the first counts."},
+	{"schema", crm.Error, "The document does not follow the input schema (schemas/input-v1.schema.json)."},
+	{"unknown-id", crm.Error, "A control id is malformed or names nothing in NIST SP 800-53 Rev 5; the nearest ids are suggested."},
+	{"unknown-family", crm.Error, "A default names a control family that does not exist."},
+	{"duplicate-row", crm.Error, "Two spellings of the same control or row in one file."},
+	{"duplicate-id", crm.Error, "Two services or leveraged authorizations share an id."},
+	{"withdrawn-control", crm.Error, "The control was withdrawn from Rev 5; the message says where it went."},
+	{"not-in-baseline", crm.Warning, "The control is not in the system's FedRAMP baseline."},
+	{"unresolved-rows", crm.Warning, "Baseline rows that nothing answers (no origination, no answer), grouped by family."},
+	{"unresolved-core", crm.Error, "Rows of FedRAMP CORE controls that nothing answers."},
+	{"no-origination", crm.Error, "A row states its answer but marks no control origination."},
+	{"no-status", crm.Warning, "A row has no implementation status."},
+	{"inherited-without-leveraged", crm.Error, "Origination \"inherited\" without the leveraged authorization it comes from."},
+	{"unknown-leveraged", crm.Error, "A row names a leveraged authorization the file does not list."},
+	{"unknown-service", crm.Error, "Per-service text names a service the file does not list."},
+	{"missing-customer-text", crm.Error, "A Partial or No row does not say what the customer must do."},
+	{"missing-explanation", crm.Error, "A partial, planned, alternative or not-applicable row has no explanation."},
+	{"planned-without-date", crm.Error, "A planned row has no planned completion date."},
+	{"status-combination", crm.Error, "Several implementation statuses on one row; only partial and planned may be combined."},
+	{"li-saas-fed-yes", crm.Error, "An LI-SaaS row tailored FED (a federal responsibility) is answered Yes."},
+	{"customer-only-yes", crm.Warning, "A row marked only by customer origination is answered Yes."},
+	{"saas-without-leveraged", crm.Warning, "A SaaS offering lists no leveraged authorization."},
+	{"placeholder-text", crm.Warning, "Text still holds a placeholder such as <CSP Name>, TBD or TODO."},
+	{"repeated-text", crm.Warning, "The same customer text is pasted into very many entries."},
+	{"text-too-long", crm.Error, "Text longer than an Excel cell holds (32,767 characters)."},
+	{"expired-waiver", crm.Warning, "A waiver in the project file has expired and no longer applies."},
+}
+
+var rulesByID = func() map[string]Rule {
+	m := make(map[string]Rule, len(Rules))
+	for _, r := range Rules {
+		m[r.ID] = r
+	}
+	return m
+}()
+
+// LookupRule finds a rule by id.
+func LookupRule(id string) (Rule, bool) {
+	r, ok := rulesByID[id]
+	return r, ok
+}

@@ -1,0 +1,79 @@
+package validate
+
+import (
+	"fmt"
+	"regexp"
+	"sort"
+	"unicode/utf16"
+
+	"github.com/crm-tool/crm/crm"
+	"github.com/crm-tool/crm/crm/source"
+)
+
+// maxCellChars is what one Excel cell holds, in UTF-16 code units; excelize
+// truncates longer text silently.
+const maxCellChars = 32767
+
+// repeatedTextEntries is how many control entries may share one customer
+// text before it looks pasted rather than written.
+const repeatedTextEntries = 10
+
+var placeholder = regexp.MustCompile(`<[^<>\n]{1,40}>|\b(TBD|TBA|TODO|FIXME|XXX+)\b|(?i)lorem ipsum|\[insert[^\]]*\]`)
+
+// textRules checks every free text of the document.
+func (c *checker) textRules() {
+	sys := c.doc.System
+	for _, t := range []struct{ ptr, text string }{
+		{"/system/csp", sys.CSP}, {"/system/name", sys.Name}, {"/system/fedramp_id", sys.FedRAMPID},
+	} {
+		c.checkText(t.ptr, t.text)
+	}
+	customerTexts := map[string][]string{}
+	c.forEachEntry(func(ptr string, f *crm.Fields) {
+		c.checkText(ptr+"/customer", f.Customer)
+		c.checkText(ptr+"/provider", f.Provider)
+		c.checkText(ptr+"/explanation", f.Explanation)
+		for _, svc := range sortedMapKeys(f.Services) {
+			c.checkText(ptr+"/services/"+source.Escape(svc), f.Services[svc])
+		}
+		if f.Customer != "" && len(ptr) > len("/controls/") && ptr[:len("/controls/")] == "/controls/" {
+			customerTexts[f.Customer] = append(customerTexts[f.Customer], ptr)
+		}
+	})
+	for _, text := range sortedMapKeys(customerTexts) {
+		ptrs := customerTexts[text]
+		if len(ptrs) >= repeatedTextEntries {
+			c.add("repeated-text", ptrs[0]+"/customer", fmt.Sprintf("the same customer text is pasted into %d control entries; say what the customer must do for each control, or give it once in a default", len(ptrs)))
+		}
+	}
+}
+
+func (c *checker) checkText(ptr, text string) {
+	if text == "" {
+		return
+	}
+	if m := placeholder.FindString(text); m != "" {
+		c.add("placeholder-text", ptr, fmt.Sprintf("placeholder %q left in the text", m))
+	}
+	// A UTF-16 count never exceeds the UTF-8 byte count, so short texts
+	// need no counting.
+	if len(text) <= maxCellChars {
+		return
+	}
+	n := 0
+	for _, r := range text {
+		n += utf16.RuneLen(r)
+	}
+	if n > maxCellChars {
+		c.add("text-too-long", ptr, fmt.Sprintf("the text is %d characters; an Excel cell holds %d", n, maxCellChars))
+	}
+}
+
+func sortedMapKeys[V any](m map[string]V) []string {
+	keys := make([]string, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	return keys
+}

@@ -1,0 +1,170 @@
+package validate
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"runtime"
+	"sort"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/crm-tool/crm/crm"
+	"github.com/crm-tool/crm/crm/catalog"
+	"github.com/crm-tool/crm/crm/source"
+)
+
+// Options tune a validation run.
+type Options struct {
+	Config *Config   // nil: default rules
+	Today  time.Time // for waiver expiry; zero means now
+	Jobs   int       // files checked at once; 0 means one per CPU
+}
+
+// Report is the outcome of validating several files.
+type Report struct {
+	Results  []*Result     // one per input file, sorted by name
+	Findings []crm.Finding // every finding of every file and of the project file, sorted
+	Waived   int
+}
+
+// Bytes validates one document held in memory.
+func Bytes(name string, data []byte) (*Result, error) {
+	return check(name, data, catalog.Default())
+}
+
+// File validates one input file. Only I/O errors are errors; everything wrong
+// with the content is a finding.
+func File(path string) (*Result, error) {
+	data, err := readLimited(path)
+	if err != nil {
+		return nil, err
+	}
+	return Bytes(path, data)
+}
+
+func readLimited(path string) ([]byte, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	data, err := io.ReadAll(io.LimitReader(f, source.MaxBytes+1))
+	if err != nil {
+		return nil, fmt.Errorf("read %s: %w", path, err)
+	}
+	if len(data) > source.MaxBytes {
+		return nil, fmt.Errorf("%s is larger than %d MiB, the most crm reads", path, source.MaxBytes>>20)
+	}
+	return data, nil
+}
+
+// Expand turns arguments into input files: files as given, and for each
+// directory every *.yaml, *.yml and *.json below it, hidden ones excepted.
+func Expand(args []string) ([]string, error) {
+	var files []string
+	for _, arg := range args {
+		st, err := os.Stat(arg)
+		if err != nil {
+			return nil, err
+		}
+		if !st.IsDir() {
+			files = append(files, arg)
+			continue
+		}
+		err = filepath.WalkDir(arg, func(path string, d fs.DirEntry, err error) error {
+			if err != nil {
+				return err
+			}
+			if path != arg && strings.HasPrefix(d.Name(), ".") {
+				if d.IsDir() {
+					return filepath.SkipDir
+				}
+				return nil
+			}
+			if !d.IsDir() && isInputName(path) {
+				files = append(files, path)
+			}
+			return nil
+		})
+		if err != nil {
+			return nil, err
+		}
+	}
+	sort.Strings(files)
+	return files, nil
+}
+
+func isInputName(path string) bool {
+	switch strings.ToLower(filepath.Ext(path)) {
+	case ".yaml", ".yml", ".json":
+		return true
+	}
+	return false
+}
+
+// Files validates the files in parallel and reports them in name order.
+// progress, when not nil, is called after each file.
+func Files(ctx context.Context, files []string, opts Options, progress func(done, total int)) (*Report, error) {
+	jobs := opts.Jobs
+	if jobs <= 0 {
+		jobs = runtime.NumCPU()
+	}
+	results := make([]*Result, len(files))
+	errs := make([]error, len(files))
+	next := make(chan int)
+	var wg sync.WaitGroup
+	var mu sync.Mutex
+	done := 0
+	for range min(jobs, len(files)) {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range next {
+				results[i], errs[i] = File(files[i])
+				if progress != nil {
+					mu.Lock()
+					done++
+					progress(done, len(files))
+					mu.Unlock()
+				}
+			}
+		}()
+	}
+feed:
+	for i := range files {
+		select {
+		case next <- i:
+		case <-ctx.Done():
+			break feed
+		}
+	}
+	close(next)
+	wg.Wait()
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
+	for _, err := range errs {
+		if err != nil {
+			return nil, err
+		}
+	}
+	rep := &Report{Results: results}
+	today := opts.Today
+	if today.IsZero() {
+		today = time.Now()
+	}
+	if opts.Config != nil {
+		rep.Findings = append(rep.Findings, opts.Config.apply(results, today)...)
+	}
+	for _, r := range results {
+		rep.Findings = append(rep.Findings, r.Findings...)
+		rep.Waived += r.Waived
+	}
+	crm.SortFindings(rep.Findings)
+	return rep, nil
+}

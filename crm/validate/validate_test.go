@@ -1,0 +1,210 @@
+package validate
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"flag"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+	"testing"
+
+	"github.com/crm-tool/crm/crm"
+	"github.com/crm-tool/crm/crm/report"
+	"github.com/google/go-cmp/cmp"
+	"github.com/santhosh-tekuri/jsonschema/v5"
+)
+
+var update = flag.Bool("update", false, "rewrite testdata/golden files")
+
+// repo is the repository root, from this package's folder.
+const repo = "../.."
+
+func golden(t *testing.T, name string, got []byte) {
+	t.Helper()
+	p := filepath.Join(repo, "testdata", "golden", name)
+	if *update {
+		if err := os.WriteFile(p, got, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	want, err := os.ReadFile(p)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if d := cmp.Diff(string(want), string(got)); d != "" {
+		t.Errorf("%s mismatch (-want +got):\n%s", name, d)
+	}
+}
+
+// invalidInputs validates every fixture in testdata/input/invalid, named as
+// from the repository root, plus a text too long for a cell.
+func invalidInputs(t *testing.T) *report.Validation {
+	t.Helper()
+	dir := filepath.Join(repo, "testdata", "input", "invalid")
+	entries, err := os.ReadDir(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	v := &report.Validation{Tool: "test", Rules: ruleInfos()}
+	for _, e := range entries {
+		data, err := os.ReadFile(filepath.Join(dir, e.Name()))
+		if err != nil {
+			t.Fatal(err)
+		}
+		res, err := Bytes("testdata/input/invalid/"+e.Name(), data)
+		if err != nil {
+			t.Fatal(err)
+		}
+		v.Files++
+		v.Findings = append(v.Findings, res.Findings...)
+	}
+	long := validLow + "controls:\n  AC-2: {answer: partial, customer: \"" + strings.Repeat("Customers review accounts. ", 1300) + "\"}\n"
+	res, err := Bytes("generated/text-too-long.yaml", []byte(long))
+	if err != nil {
+		t.Fatal(err)
+	}
+	v.Files++
+	v.Findings = append(v.Findings, res.Findings...)
+	crm.SortFindings(v.Findings)
+	return v
+}
+
+// validLow answers every Low row Yes.
+const validLow = `schema_version: 1
+system: {csp: Acme Cloud, name: Acme Test, baseline: low, service_models: [paas]}
+defaults:
+  - families: [AC, AT, AU, CA, CM, CP, IA, IR, MA, MP, PE, PL, PS, RA, SA, SC, SI, SR]
+    origination: sp-system
+    status: implemented
+`
+
+func ruleInfos() []report.RuleInfo {
+	out := make([]report.RuleInfo, len(Rules))
+	for i, r := range Rules {
+		out[i] = report.RuleInfo{ID: r.ID, Severity: r.Severity, Help: r.Help}
+	}
+	return out
+}
+
+func TestGoldenFindings(t *testing.T) {
+	v := invalidInputs(t)
+	for _, format := range report.FindingsFormats {
+		var buf bytes.Buffer
+		if err := report.WriteFindings(&buf, format, v); err != nil {
+			t.Fatal(err)
+		}
+		golden(t, "invalid-findings."+format, buf.Bytes())
+	}
+}
+
+// TestEveryRuleHasAFixture makes sure each rule fires somewhere in the
+// invalid fixtures (expired-waiver is tested with a project file).
+func TestEveryRuleHasAFixture(t *testing.T) {
+	fired := map[string]bool{"expired-waiver": true}
+	for _, f := range invalidInputs(t).Findings {
+		fired[f.Rule] = true
+		if _, ok := LookupRule(f.Rule); !ok {
+			t.Errorf("finding with unregistered rule %q", f.Rule)
+		}
+	}
+	for _, r := range Rules {
+		if !fired[r.ID] {
+			t.Errorf("rule %s fires in no fixture of testdata/input/invalid", r.ID)
+		}
+	}
+}
+
+func TestExamplesAreValid(t *testing.T) {
+	files, err := Expand([]string{filepath.Join(repo, "testdata", "examples"), filepath.Join(repo, "testdata", "input", "valid")})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(files) == 0 {
+		t.Fatal("no examples")
+	}
+	rep, err := Files(context.Background(), files, Options{}, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, f := range rep.Findings {
+		t.Errorf("%s", report.Location(f)+": "+f.Rule+": "+f.Message)
+	}
+	for _, r := range rep.Results {
+		for _, row := range r.Rows {
+			if row.Answer == "" && row.Applicable() {
+				t.Errorf("%s: row %s unresolved", r.File, row.ID)
+			}
+		}
+	}
+}
+
+func TestFilesOrderAndParallelism(t *testing.T) {
+	dir := t.TempDir()
+	var names []string
+	for i, body := range []string{validLow, "schema_version: 1\n", validLow + "controls:\n  AC-99: {}\n"} {
+		name := filepath.Join(dir, string(rune('c'-i))+".yaml")
+		if err := os.WriteFile(name, []byte(body), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		names = append(names, name)
+	}
+	sort.Strings(names)
+	files, err := Expand([]string{dir})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if d := cmp.Diff(names, files); d != "" {
+		t.Fatalf("Expand (-want +got):\n%s", d)
+	}
+	var first []crm.Finding
+	for _, jobs := range []int{1, 2, 8} {
+		rep, err := Files(context.Background(), files, Options{Jobs: jobs}, nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if first == nil {
+			first = rep.Findings
+			continue
+		}
+		if d := cmp.Diff(first, rep.Findings); d != "" {
+			t.Errorf("jobs=%d changed the findings:\n%s", jobs, d)
+		}
+	}
+	if len(first) != 2 {
+		t.Errorf("findings = %+v, want a schema and an unknown-id finding", first)
+	}
+}
+
+// TestSARIFMatchesSchema checks the SARIF golden against OASIS's SARIF 2.1.0
+// schema, when ../shared/data holds it.
+func TestSARIFMatchesSchema(t *testing.T) {
+	schemaPath := filepath.Join(repo, "..", "shared", "data", "sarif-schema-2.1.0.json")
+	raw, err := os.ReadFile(schemaPath)
+	if err != nil {
+		t.Skip("../shared/data/sarif-schema-2.1.0.json is not present")
+	}
+	c := jsonschema.NewCompiler()
+	if err := c.AddResource("https://crm.invalid/sarif-2.1.0.json", bytes.NewReader(raw)); err != nil {
+		t.Fatal(err)
+	}
+	s, err := c.Compile("https://crm.invalid/sarif-2.1.0.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	out, err := os.ReadFile(filepath.Join(repo, "testdata", "golden", "invalid-findings.sarif"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var v any
+	dec := json.NewDecoder(bytes.NewReader(out))
+	dec.UseNumber()
+	if err := dec.Decode(&v); err != nil {
+		t.Fatal(err)
+	}
+	if err := s.Validate(v); err != nil {
+		t.Errorf("SARIF output does not match the SARIF 2.1.0 schema: %#v", err)
+	}
+}
