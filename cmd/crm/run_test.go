@@ -39,6 +39,16 @@ func TestExitCodes(t *testing.T) {
 		{name: "bad family", args: []string{"controls", "-b", "low", "--family", "ZZ"}, code: 2, stderrHas: `unknown family "ZZ"`},
 		{name: "stray argument", args: []string{"controls", "-b", "low", "extra"}, code: 2, stderrHas: "unknown command"},
 		{name: "family filter", args: []string{"controls", "-b", "high", "--family", "ac,ia"}, code: 0, stdoutHas: "IA-2(1)", stderrNone: "crm:"},
+		{name: "validate valid", args: []string{"validate", "../../testdata/examples/saas-moderate.yaml"}, code: 0, stderrHas: "0 errors, 0 warnings in 1 file"},
+		{name: "validate errors", args: []string{"validate", "../../testdata/input/invalid/schema.yaml"}, code: 1, stdoutHas: "error schema"},
+		{name: "validate warnings", args: []string{"validate", "../../testdata/input/invalid/placeholder-text.yaml"}, code: 0, stdoutHas: "warning placeholder-text"},
+		{name: "validate fail on warning", args: []string{"validate", "--fail-on", "warning", "../../testdata/input/invalid/placeholder-text.yaml"}, code: 1},
+		{name: "validate syntax", args: []string{"validate", "../../testdata/input/invalid/syntax.yaml"}, code: 1, stdoutHas: "error syntax"},
+		{name: "validate missing file", args: []string{"validate", "nope.yaml"}, code: 2, stderrHas: "no such file"},
+		{name: "validate bad fail-on", args: []string{"validate", "--fail-on", "info", "x.yaml"}, code: 2, stderrHas: "must be one of error, warning"},
+		{name: "schema", args: []string{"schema"}, code: 0, stdoutHas: `"$id": "https://crm.invalid/schemas/input-v1.schema.json"`},
+		{name: "schema config", args: []string{"schema", "config"}, code: 0, stdoutHas: "config-v1"},
+		{name: "schema bad", args: []string{"schema", "other"}, code: 2, stderrHas: "invalid argument"},
 		{name: "csv", args: []string{"controls", "-b", "li-saas", "-f", "csv"}, code: 0, stdoutHas: "AC-7(a),AC-7,AC,Unsuccessful Logon Attempts,false,NSO"},
 	}
 	for _, tc := range tests {

@@ -47,8 +47,7 @@ func decodeYAML(data []byte) (*Doc, error) {
 }
 
 // parserProblems are the YAML parser's (not scanner's) messages. For them
-// the library prints the 0-based line of the enclosing construct, and no
-// line at all for line 0.
+// the library prints a 0-based line (and none at all for line 0).
 var parserProblems = []string{
 	"did not find expected <", "did not find expected node content", "did not find expected key",
 	"did not find expected '-' indicator", "did not find expected ',' or",
@@ -65,7 +64,6 @@ func yamlSyntax(err error) error {
 		for _, p := range parserProblems {
 			if strings.HasPrefix(msg, p) {
 				line++
-				msg += " (in the list or mapping that starts on this line)"
 				break
 			}
 		}
