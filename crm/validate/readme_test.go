@@ -1,0 +1,22 @@
+package validate
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// TestREADMEListsEveryRule keeps the README's rule table in step with Rules.
+func TestREADMEListsEveryRule(t *testing.T) {
+	raw, err := os.ReadFile(filepath.Join(repo, "README.md"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, r := range Rules {
+		row := "| `" + r.ID + "` | " + string(r.Severity) + " | "
+		if !strings.Contains(string(raw), row) {
+			t.Errorf("README.md has no row %q", row)
+		}
+	}
+}
