@@ -30,6 +30,7 @@ func newRoot(s *streams) *cobra.Command {
 		newVersionCmd(s),
 		newControlsCmd(s),
 		newValidateCmd(s),
+		newResolveCmd(s),
 		newSchemaCmd(s),
 	)
 	return root

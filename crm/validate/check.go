@@ -19,6 +19,17 @@ type Result struct {
 	Rows     []crm.Row     // every baseline row, resolved; nil with Doc
 	Findings []crm.Finding
 	Waived   int // findings a project-file waiver removed
+	src      *source.Doc
+}
+
+// Locate gives the line and column of a JSON pointer in the file, or zeros
+// when the file could not be decoded.
+func (r *Result) Locate(pointer string) (line, col int) {
+	if r.src == nil {
+		return 0, 0
+	}
+	p := r.src.Pos(pointer)
+	return p.Line, p.Col
 }
 
 // checker accumulates the findings of one file.
@@ -49,7 +60,7 @@ func check(name string, data []byte, cat *catalog.Catalog) (*Result, error) {
 		res.Findings = c.findings
 		return res, nil
 	}
-	c.src = src
+	c.src, res.src = src, src
 	for _, d := range src.Duplicates {
 		c.addAt(d.Pos, "duplicate-key", d.Pointer, fmt.Sprintf("key %q appears again; the first one, on line %d, is used", d.Key, d.First.Line))
 	}

@@ -208,3 +208,45 @@ func TestSARIFMatchesSchema(t *testing.T) {
 		t.Errorf("SARIF output does not match the SARIF 2.1.0 schema: %#v", err)
 	}
 }
+
+// TestGoldenResolution renders the PaaS example's rows with their provenance.
+func TestGoldenResolution(t *testing.T) {
+	name := "testdata/examples/paas-low.yaml"
+	data, err := os.ReadFile(filepath.Join(repo, name))
+	if err != nil {
+		t.Fatal(err)
+	}
+	res, err := Bytes(name, data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	r := &report.Resolution{File: name, Baseline: res.Doc.System.Baseline, Rows: res.Rows, Locate: res.Locate}
+	for _, format := range []string{"text", "csv"} {
+		var buf bytes.Buffer
+		if err := report.WriteRows(&buf, format, r); err != nil {
+			t.Fatal(err)
+		}
+		golden(t, "resolve-paas-low."+format, buf.Bytes())
+	}
+	var buf bytes.Buffer
+	if err := report.WriteRows(&buf, "json", r); err != nil {
+		t.Fatal(err)
+	}
+	var doc struct {
+		Rows     []json.RawMessage `json:"rows"`
+		Controls []struct {
+			ID     string `json:"id"`
+			Answer string `json:"answer"`
+		} `json:"controls"`
+		Summary report.AnswerCounts `json:"summary"`
+	}
+	if err := json.Unmarshal(buf.Bytes(), &doc); err != nil {
+		t.Fatal(err)
+	}
+	if len(doc.Rows) != 424 || len(doc.Controls) != 156 {
+		t.Errorf("rows %d, controls %d; want 424, 156", len(doc.Rows), len(doc.Controls))
+	}
+	if s := doc.Summary; s.Yes+s.Partial+s.No != 424 || s.Unresolved != 0 {
+		t.Errorf("summary %+v does not account for 424 rows", s)
+	}
+}

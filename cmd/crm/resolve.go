@@ -1,0 +1,51 @@
+package main
+
+import (
+	"fmt"
+	"io"
+
+	"github.com/crm-tool/crm/crm"
+	"github.com/crm-tool/crm/crm/report"
+	"github.com/crm-tool/crm/crm/validate"
+	"github.com/spf13/cobra"
+)
+
+const resolveLong = `Resolve every row of the input's baseline and print its CRM answer, its
+tag (inherited = Yes, shared = Partial, customer-implemented = No), its control
+origination, and where the answer came from: the layer (row, control,
+set-default, family-default) and the line of the entry. A '*' after the answer
+means the input states it; otherwise it follows the origination.
+
+Findings are not printed; an input with errors is refused (run crm validate).`
+
+func newResolveCmd(s *streams) *cobra.Command {
+	var out *outputFlags
+	cmd := &cobra.Command{
+		Use:     "resolve FILE",
+		Short:   "Show every row's answer, tag and where it came from",
+		Long:    resolveLong,
+		Example: "  crm resolve testdata/examples/saas-moderate.yaml\n  crm resolve crm.yaml -f csv -o rows.csv",
+		Args:    cobra.ExactArgs(1),
+		RunE: func(_ *cobra.Command, args []string) error {
+			res, err := validate.File(args[0])
+			if err != nil {
+				return err
+			}
+			if errs, _ := crm.Count(res.Findings); errs > 0 || res.Doc == nil {
+				return fmt.Errorf("%s has %d errors; run crm validate %s", args[0], errs, args[0])
+			}
+			r := &report.Resolution{File: args[0], Baseline: res.Doc.System.Baseline, Rows: res.Rows, Locate: res.Locate}
+			if err := writeOutput(out.output, s.out, false, func(w io.Writer) error {
+				return report.WriteRows(w, out.format.value, r)
+			}); err != nil {
+				return err
+			}
+			c := report.CountAnswers(res.Rows)
+			fmt.Fprintf(s.err, "%d rows: %d Yes, %d Partial, %d No, %d unresolved\n", len(res.Rows), c.Yes, c.Partial, c.No, c.Unresolved)
+			return nil
+		},
+		ValidArgsFunction: completeInputFiles,
+	}
+	out = addOutputFlags(cmd, report.RowsFormats)
+	return cmd
+}
