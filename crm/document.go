@@ -84,10 +84,12 @@ type Fields struct {
 // Entry is what the input says of one control or statement part.
 type Entry = Fields
 
-// Default gives fields to whole families or to a set of controls and rows.
+// Default gives fields to whole families or to a set of controls and rows,
+// or asks for a service model's shared-responsibility defaults.
 type Default struct {
-	Families []string `json:"families,omitempty"`
-	Controls []string `json:"controls,omitempty"`
+	Families     []string `json:"families,omitempty"`
+	Controls     []string `json:"controls,omitempty"`
+	ServiceModel string   `json:"service_model,omitempty"`
 	Fields
 }
 

@@ -36,24 +36,25 @@ type Layered struct {
 	Pointer string
 }
 
-// SetLayer is a default for named controls and rows.
-type SetLayer struct {
-	Layered
-	IDs map[controlid.ID]bool // controls (all their rows) and rows
-}
-
-// FamilyLayer is a default for whole families.
-type FamilyLayer struct {
+// DefaultLayer is a default for whole families and for named controls and
+// rows.
+type DefaultLayer struct {
 	Layered
 	Families map[string]bool
+	IDs      map[controlid.ID]bool // controls (all their rows) and rows
+}
+
+// matches reports whether the default speaks of row id.
+func (d *DefaultLayer) matches(id controlid.ID) bool {
+	return d.Families[id.Family] || d.IDs[id.Base()] || d.IDs[id]
 }
 
 // Layers is an input document with its keys parsed, ready to resolve. Lists
 // are in document order: a later entry overrides an earlier one.
 type Layers struct {
-	ServiceModel []FamilyLayer // defaults derived from the service model
-	Families     []FamilyLayer
-	Sets         []SetLayer
+	ServiceModel []DefaultLayer // defaults derived from the service model
+	Families     []DefaultLayer
+	Sets         []DefaultLayer
 	Controls     map[controlid.ID]Layered // keys without a part
 	Rows         map[controlid.ID]Layered // keys with a part
 }
@@ -97,23 +98,17 @@ func Resolve(set *catalog.BaselineSet, l *Layers) []Row {
 	rows := make([]Row, len(set.Rows))
 	for i, br := range set.Rows {
 		r := Row{ID: br.ID, Member: br.Member}
-		ctl := br.ID.Base()
-		for _, d := range l.ServiceModel {
-			if d.Families[br.ID.Family] {
-				r.apply(d.Layered, LayerServiceModel)
+		for _, group := range []struct {
+			defaults []DefaultLayer
+			layer    Layer
+		}{{l.ServiceModel, LayerServiceModel}, {l.Families, LayerFamily}, {l.Sets, LayerSet}} {
+			for j := range group.defaults {
+				if group.defaults[j].matches(br.ID) {
+					r.apply(group.defaults[j].Layered, group.layer)
+				}
 			}
 		}
-		for _, d := range l.Families {
-			if d.Families[br.ID.Family] {
-				r.apply(d.Layered, LayerFamily)
-			}
-		}
-		for _, d := range l.Sets {
-			if d.IDs[ctl] || d.IDs[br.ID] {
-				r.apply(d.Layered, LayerSet)
-			}
-		}
-		if e, ok := l.Controls[ctl]; ok {
+		if e, ok := l.Controls[br.ID.Base()]; ok {
 			r.apply(e, LayerControl)
 		}
 		if br.ID.Part != "" {

@@ -38,12 +38,12 @@ func TestResolvePrecedence(t *testing.T) {
 	set := catalog.Default().Baseline(catalog.Moderate)
 	id := controlid.MustParse
 	layers := &Layers{
-		ServiceModel: []FamilyLayer{{Layered: Layered{Fields: &Fields{Origination: []Origination{CustomerConfigured}, Customer: "model"}, Pointer: "model"}, Families: map[string]bool{"AC": true, "AT": true}}},
-		Families: []FamilyLayer{
+		ServiceModel: []DefaultLayer{{Layered: Layered{Fields: &Fields{Origination: []Origination{CustomerConfigured}, Customer: "model"}, Pointer: "model"}, Families: map[string]bool{"AC": true, "AT": true}}},
+		Families: []DefaultLayer{
 			{Layered: Layered{Fields: fields(SPSystem), Pointer: "/defaults/0"}, Families: map[string]bool{"AC": true}},
 			{Layered: Layered{Fields: &Fields{Customer: "family text"}, Pointer: "/defaults/1"}, Families: map[string]bool{"AC": true}},
 		},
-		Sets: []SetLayer{{Layered: Layered{Fields: answerOf(AnswerNo), Pointer: "/defaults/2"}, IDs: map[controlid.ID]bool{id("AC-1"): true, id("AC-3"): true}}},
+		Sets: []DefaultLayer{{Layered: Layered{Fields: answerOf(AnswerNo), Pointer: "/defaults/2"}, IDs: map[controlid.ID]bool{id("AC-1"): true, id("AC-3"): true}}},
 		Controls: map[controlid.ID]Layered{
 			id("AC-2"): {Fields: &Fields{Origination: []Origination{Shared}}, Pointer: "/controls/AC-2"},
 			id("AC-3"): {Fields: fields(SPCorporate), Pointer: "/controls/AC-3"},
@@ -100,7 +100,7 @@ func TestResolvePrecedence(t *testing.T) {
 func TestServicesMerge(t *testing.T) {
 	set := catalog.Default().Baseline(catalog.Low)
 	layers := &Layers{
-		Families: []FamilyLayer{{Layered: Layered{Fields: &Fields{Services: map[string]string{"a": "family a", "b": "family b"}}}, Families: map[string]bool{"AC": true}}},
+		Families: []DefaultLayer{{Layered: Layered{Fields: &Fields{Services: map[string]string{"a": "family a", "b": "family b"}}}, Families: map[string]bool{"AC": true}}},
 		Rows:     map[controlid.ID]Layered{controlid.MustParse("AC-2(a)"): {Fields: &Fields{Services: map[string]string{"b": "row b"}}}},
 	}
 	rows := Resolve(set, layers)
@@ -143,7 +143,7 @@ func TestRollUp(t *testing.T) {
 
 func TestRollUpAllGroupsByControl(t *testing.T) {
 	set := catalog.Default().Baseline(catalog.High)
-	rows := Resolve(set, &Layers{Families: []FamilyLayer{{Layered: Layered{Fields: fields(SPSystem)}, Families: map[string]bool{"AC": true}}}})
+	rows := Resolve(set, &Layers{Families: []DefaultLayer{{Layered: Layered{Fields: fields(SPSystem)}, Families: map[string]bool{"AC": true}}}})
 	sums := RollUpAll(rows)
 	if len(sums) != len(set.Members) {
 		t.Fatalf("summaries = %d, want one per control (%d)", len(sums), len(set.Members))

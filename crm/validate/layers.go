@@ -7,6 +7,7 @@ import (
 	"github.com/crm-tool/crm/crm"
 	"github.com/crm-tool/crm/crm/controlid"
 	"github.com/crm-tool/crm/crm/source"
+	"github.com/crm-tool/crm/templates"
 )
 
 // layers parses every control key and default of the document into the
@@ -18,6 +19,10 @@ func (c *checker) layers() *crm.Layers {
 		d := &c.doc.Defaults[i]
 		ptr := "/defaults/" + strconv.Itoa(i)
 		entry := crm.Layered{Fields: &d.Fields, Pointer: ptr}
+		if d.ServiceModel != "" {
+			l.ServiceModel = append(l.ServiceModel, c.serviceModelLayers(d.ServiceModel, ptr)...)
+			continue
+		}
 		if len(d.Families) > 0 {
 			fams := map[string]bool{}
 			for j, f := range d.Families {
@@ -28,7 +33,7 @@ func (c *checker) layers() *crm.Layers {
 				}
 				fams[fam.ID] = true
 			}
-			l.Families = append(l.Families, crm.FamilyLayer{Layered: entry, Families: fams})
+			l.Families = append(l.Families, crm.DefaultLayer{Layered: entry, Families: fams})
 			continue
 		}
 		ids := map[controlid.ID]bool{}
@@ -37,7 +42,7 @@ func (c *checker) layers() *crm.Layers {
 				ids[id] = true
 			}
 		}
-		l.Sets = append(l.Sets, crm.SetLayer{Layered: entry, IDs: ids})
+		l.Sets = append(l.Sets, crm.DefaultLayer{Layered: entry, IDs: ids})
 	}
 
 	firstKey := map[controlid.ID]string{}
@@ -61,6 +66,33 @@ func (c *checker) layers() *crm.Layers {
 		}
 	}
 	return l
+}
+
+// serviceModelLayers turns the embedded service-model defaults for model
+// into layers, each tagged with the input entry that asked for them.
+func (c *checker) serviceModelLayers(model, ptr string) []crm.DefaultLayer {
+	data, err := templates.ServiceModels()
+	if err != nil {
+		panic(err) // embedded and covered by tests
+	}
+	var out []crm.DefaultLayer
+	for _, layer := range data.Layers {
+		owner := layer.Owner[model]
+		of := data.Owners[owner]
+		f := &crm.Fields{Answer: crm.Answer(of.Answer), Customer: layer.Customer[owner]}
+		for _, o := range of.Origination {
+			f.Origination = append(f.Origination, crm.Origination(o))
+		}
+		d := crm.DefaultLayer{Layered: crm.Layered{Fields: f, Pointer: ptr}, Families: map[string]bool{}, IDs: map[controlid.ID]bool{}}
+		for _, fam := range layer.Families {
+			d.Families[fam] = true
+		}
+		for _, raw := range layer.Controls {
+			d.IDs[controlid.MustParse(raw)] = true
+		}
+		out = append(out, d)
+	}
+	return out
 }
 
 // baselineID parses raw and checks that it names a live control (or part)

@@ -176,7 +176,7 @@ func alternatives(causes []*jsonschema.ValidationError) string {
 		}
 	}
 	if len(required) == len(leaves) {
-		return "needs one of the properties " + strings.Join(quoteEach(required), " or ")
+		return "needs one of the properties " + strings.Join(quoteEach(required), ", ")
 	}
 	for _, l := range leaves {
 		if m := expectedType.FindStringSubmatch(l.Message); m != nil {
@@ -239,6 +239,10 @@ func leafProblem(e *jsonschema.ValidationError) problem {
 		return problem{Pointer: ptr, Message: fmt.Sprintf("unknown property %q", toks[len(toks)-1]), unevaluated: true}
 	case strings.HasSuffix(kw, "/const"):
 		msg = "must be " + strings.Trim(strings.TrimPrefix(msg, "value must be "), `"`)
+	case strings.HasSuffix(e.AbsoluteKeywordLocation, "#/$defs/default/oneOf/2/maxProperties"):
+		msg = "a service_model default takes no other fields; put them in a default of their own"
+	case strings.HasSuffix(e.AbsoluteKeywordLocation, "#/$defs/default/oneOf"):
+		msg = "give only one of families, controls or service_model"
 	case strings.HasSuffix(e.AbsoluteKeywordLocation, "#/$defs/id/pattern"):
 		msg = "must be a short lower-case name: letters, digits, '-' and '_'"
 	case strings.HasSuffix(kw, "/required"):

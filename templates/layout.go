@@ -1,0 +1,122 @@
+package templates
+
+// Layout describes the Appendix J workbook crm writes.
+type Layout struct {
+	Version      int               `yaml:"version"`
+	Font         string            `yaml:"font"`
+	Colors       Colors            `yaml:"colors"`
+	Creator      string            `yaml:"creator"`
+	Title        string            `yaml:"title"`
+	Instructions InstructionsSheet `yaml:"instructions"`
+	CIS          CISSheet          `yaml:"cis"`
+	CRM          CRMSheet          `yaml:"crm"`
+	LISaaSKey    KeySheet          `yaml:"li_saas_key"`
+	Summary      SummarySheet      `yaml:"summary"`
+	Provenance   ProvenanceSheet   `yaml:"provenance"`
+}
+
+// Colors are RGB hex colours without '#'.
+type Colors struct {
+	Title      string `yaml:"title"`
+	HeaderFill string `yaml:"header_fill"`
+	HeaderText string `yaml:"header_text"`
+	IDText     string `yaml:"id_text"`
+	Text       string `yaml:"text"`
+	Band       string `yaml:"band"`
+}
+
+// InstructionsSheet is the first sheet: the system block, revision history
+// and FedRAMP's instructions.
+type InstructionsSheet struct {
+	Sheet           string             `yaml:"sheet"`
+	Widths          map[string]float64 `yaml:"widths"`
+	SystemTitle     string             `yaml:"system_title"`
+	SystemHeaders   []string           `yaml:"system_headers"`
+	RevisionTitle   string             `yaml:"revision_title"`
+	RevisionHeaders []string           `yaml:"revision_headers"`
+	Sections        []Section          `yaml:"sections"`
+}
+
+// Section is a heading with a paragraph or a table.
+type Section struct {
+	Heading string     `yaml:"heading"`
+	Text    string     `yaml:"text"`
+	Table   [][]string `yaml:"table"`
+}
+
+// Column maps a CIS column to the input value it marks.
+type Column struct {
+	Value  string `yaml:"value"`
+	Header string `yaml:"header"`
+}
+
+// CISSheet is the Control Implementation Summary worksheet.
+type CISSheet struct {
+	Sheet              string               `yaml:"sheet"`
+	Title              string               `yaml:"title"`
+	IDHeader           string               `yaml:"id_header"`
+	StatusGroup        string               `yaml:"status_group"`
+	OriginationGroup   string               `yaml:"origination_group"`
+	Mark               string               `yaml:"mark"`
+	StatusColumns      []Column             `yaml:"status_columns"`
+	OriginationColumns []Column             `yaml:"origination_columns"`
+	Heights            CISHeights           `yaml:"heights"`
+	Widths             map[string][]float64 `yaml:"widths"`
+}
+
+// CISHeights are the heights of the title and the two header rows.
+type CISHeights struct {
+	Title  float64 `yaml:"title"`
+	Group  float64 `yaml:"group"`
+	Header float64 `yaml:"header"`
+}
+
+// CRMSheet is the Customer Responsibility Matrix worksheet.
+type CRMSheet struct {
+	Sheet     string               `yaml:"sheet"`
+	Title     string               `yaml:"title"`
+	Headers   []string             `yaml:"headers"`
+	Answers   []string             `yaml:"answers"`
+	HeaderRow map[string]int       `yaml:"header_row"`
+	Heights   CRMHeights           `yaml:"heights"`
+	Widths    map[string][]float64 `yaml:"widths"`
+	Guidance  string               `yaml:"guidance"`
+}
+
+// CRMHeights are the row heights of the title, guidance (per baseline) and
+// header rows.
+type CRMHeights struct {
+	Title    float64            `yaml:"title"`
+	Header   float64            `yaml:"header"`
+	Guidance map[string]float64 `yaml:"guidance"`
+}
+
+// KeySheet is the Key to LI-SaaS Baseline sheet.
+type KeySheet struct {
+	Sheet   string             `yaml:"sheet"`
+	Title   string             `yaml:"title"`
+	Intro   string             `yaml:"intro"`
+	Headers []string           `yaml:"headers"`
+	Rows    [][]string         `yaml:"rows"`
+	Widths  map[string]float64 `yaml:"widths"`
+}
+
+// SummarySheet counts answers per family, with a chart.
+type SummarySheet struct {
+	Sheet      string    `yaml:"sheet"`
+	Title      string    `yaml:"title"`
+	Headers    []string  `yaml:"headers"`
+	Total      string    `yaml:"total"`
+	ChartTitle string    `yaml:"chart_title"`
+	Widths     []float64 `yaml:"widths"`
+}
+
+// ProvenanceSheet records how the workbook was made and what answered each
+// row, with every resolved field so that the workbook reads back losslessly.
+type ProvenanceSheet struct {
+	Sheet   string    `yaml:"sheet"`
+	Title   string    `yaml:"title"`
+	Facts   []string  `yaml:"facts"`
+	Headers []string  `yaml:"headers"`
+	Widths  []float64 `yaml:"widths"`
+}

@@ -1,0 +1,25 @@
+package templates
+
+// ServiceModelDefaults is who owns each layer of the stack per service model.
+type ServiceModelDefaults struct {
+	Version int                    `yaml:"version"`
+	Owners  map[string]OwnerFields `yaml:"owners"`
+	Layers  []StackLayer           `yaml:"layers"`
+}
+
+// OwnerFields is what an owner means for a row.
+type OwnerFields struct {
+	Origination []string `yaml:"origination"`
+	Answer      string   `yaml:"answer"`
+}
+
+// StackLayer is one layer: the families and controls in it, its owner per
+// service model, and the customer text per owner.
+type StackLayer struct {
+	ID       string            `yaml:"id"`
+	Title    string            `yaml:"title"`
+	Families []string          `yaml:"families"`
+	Controls []string          `yaml:"controls"`
+	Owner    map[string]string `yaml:"owner"`    // service model → owner
+	Customer map[string]string `yaml:"customer"` // owner → customer text
+}

@@ -1,0 +1,45 @@
+package templates
+
+import (
+	"testing"
+)
+
+func TestAppendixJ(t *testing.T) {
+	l, err := AppendixJ()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(l.CIS.StatusColumns) != 5 || len(l.CIS.OriginationColumns) != 7 || len(l.CRM.Headers) != 3 {
+		t.Errorf("columns: %d status, %d origination, %d CRM", len(l.CIS.StatusColumns), len(l.CIS.OriginationColumns), len(l.CRM.Headers))
+	}
+	if got := l.CIS.OriginationColumns[6].Header; got != "Inherited from Pre-Existing  Authorization" {
+		t.Errorf("column M header %q lost the template's double space", got)
+	}
+	for _, b := range []string{"high", "moderate", "low", "li-saas"} {
+		if len(l.CIS.Widths[b]) != 13 || len(l.CRM.Widths[b]) != 3 || l.CRM.HeaderRow[b] == 0 || l.CRM.Heights.Guidance[b] == 0 {
+			t.Errorf("%s: incomplete layout", b)
+		}
+	}
+}
+
+func TestServiceModels(t *testing.T) {
+	d, err := ServiceModels()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, layer := range d.Layers {
+		for _, model := range []string{"iaas", "paas", "saas"} {
+			owner, ok := layer.Owner[model]
+			if !ok {
+				t.Errorf("layer %s has no owner for %s", layer.ID, model)
+				continue
+			}
+			if _, ok := d.Owners[owner]; !ok {
+				t.Errorf("layer %s: unknown owner %q", layer.ID, owner)
+			}
+			if owner != "provider" && layer.Customer[owner] == "" {
+				t.Errorf("layer %s: %s owner %s has no customer text", layer.ID, model, owner)
+			}
+		}
+	}
+}
