@@ -124,7 +124,7 @@ func collect(e *jsonschema.ValidationError, out *[]problem) {
 	if strings.HasSuffix(kw, "/oneOf") || strings.HasSuffix(kw, "/anyOf") {
 		var useful []*jsonschema.ValidationError
 		for _, c := range e.Causes {
-			if !onlyTypeMismatch(c) && !onlyRequired(c) {
+			if !onlyTypeMismatch(c) && !missesRequired(c) {
 				useful = append(useful, c)
 			}
 		}
@@ -144,9 +144,17 @@ func collect(e *jsonschema.ValidationError, out *[]problem) {
 
 func onlyTypeMismatch(e *jsonschema.ValidationError) bool { return allLeaves(e, "/type") }
 
-// onlyRequired is a oneOf branch that only asked for a missing property,
-// such as a default's families-or-controls choice.
-func onlyRequired(e *jsonschema.ValidationError) bool { return allLeaves(e, "/required") }
+// missesRequired is a oneOf branch that asked for a property the value
+// lacks, such as a default's families-or-controls choice: a branch for
+// another shape of value.
+func missesRequired(e *jsonschema.ValidationError) bool {
+	for _, l := range appendLeaves(nil, e) {
+		if strings.HasSuffix(l.KeywordLocation, "/required") {
+			return true
+		}
+	}
+	return false
+}
 
 func allLeaves(e *jsonschema.ValidationError, keyword string) bool {
 	if len(e.Causes) == 0 {
@@ -241,6 +249,8 @@ func leafProblem(e *jsonschema.ValidationError) problem {
 		msg = "must be " + strings.Trim(strings.TrimPrefix(msg, "value must be "), `"`)
 	case strings.HasSuffix(e.AbsoluteKeywordLocation, "#/$defs/default/oneOf/2/maxProperties"):
 		msg = "a service_model default takes no other fields; put them in a default of their own"
+	case strings.HasSuffix(e.AbsoluteKeywordLocation, "/properties/service_model") && msg == "not allowed":
+		msg = "service_model cannot be combined with families or controls"
 	case strings.HasSuffix(e.AbsoluteKeywordLocation, "#/$defs/default/oneOf"):
 		msg = "give only one of families, controls or service_model"
 	case strings.HasSuffix(e.AbsoluteKeywordLocation, "#/$defs/id/pattern"):

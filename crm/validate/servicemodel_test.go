@@ -55,7 +55,7 @@ func TestServiceModelDefaultTakesNoFields(t *testing.T) {
 		msgs = append(msgs, f.Pointer+": "+f.Message)
 	}
 	got := strings.Join(msgs, "\n")
-	for _, want := range []string{"/defaults/1: a service_model default takes no other fields", "/defaults/2: give only one of families, controls or service_model"} {
+	for _, want := range []string{"/defaults/1: a service_model default takes no other fields", "/defaults/2: a service_model default takes no other fields"} {
 		if !strings.Contains(got, want) {
 			t.Errorf("findings lack %q:\n%s", want, got)
 		}
