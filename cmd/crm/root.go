@@ -31,6 +31,7 @@ func newRoot(s *streams) *cobra.Command {
 		newControlsCmd(s),
 		newValidateCmd(s),
 		newResolveCmd(s),
+		newGenerateCmd(s),
 		newSchemaCmd(s),
 	)
 	return root

@@ -113,10 +113,10 @@ func (w *Waiver) covers(row string) bool {
 	return false
 }
 
-// apply turns rules off, changes severities and removes waived findings. A
+// Apply turns rules off, changes severities and removes waived findings. A
 // finding is waived when unexpired waivers for its rule cover all its rows.
 // It returns the project file's own findings (expired waivers).
-func (cfg *Config) apply(results []*Result, today time.Time) []crm.Finding {
+func (cfg *Config) Apply(results []*Result, today time.Time) []crm.Finding {
 	day := today.Format(time.DateOnly)
 	var live []*Waiver
 	var own []crm.Finding

@@ -4,15 +4,10 @@ import (
 	"fmt"
 	"regexp"
 	"sort"
-	"unicode/utf16"
 
 	"github.com/crm-tool/crm/crm"
 	"github.com/crm-tool/crm/crm/source"
 )
-
-// maxCellChars is what one Excel cell holds, in UTF-16 code units; excelize
-// truncates longer text silently.
-const maxCellChars = 32767
 
 // repeatedTextEntries is how many control entries may share one customer
 // text before it looks pasted rather than written.
@@ -55,17 +50,8 @@ func (c *checker) checkText(ptr, text string) {
 	if m := placeholder.FindString(text); m != "" {
 		c.add("placeholder-text", ptr, fmt.Sprintf("placeholder %q left in the text", m))
 	}
-	// A UTF-16 count never exceeds the UTF-8 byte count, so short texts
-	// need no counting.
-	if len(text) <= maxCellChars {
-		return
-	}
-	n := 0
-	for _, r := range text {
-		n += utf16.RuneLen(r)
-	}
-	if n > maxCellChars {
-		c.add("text-too-long", ptr, fmt.Sprintf("the text is %d characters; an Excel cell holds %d", n, maxCellChars))
+	if long, n := crm.TooLongForCell(text); long {
+		c.add("text-too-long", ptr, fmt.Sprintf("the text is %d characters; an Excel cell holds %d", n, crm.MaxCellChars))
 	}
 }
 

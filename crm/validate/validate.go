@@ -159,7 +159,7 @@ feed:
 		today = time.Now()
 	}
 	if opts.Config != nil {
-		rep.Findings = append(rep.Findings, opts.Config.apply(results, today)...)
+		rep.Findings = append(rep.Findings, opts.Config.Apply(results, today)...)
 	}
 	for _, r := range results {
 		rep.Findings = append(rep.Findings, r.Findings...)

@@ -1,0 +1,32 @@
+package crm
+
+import "strings"
+
+// Responsibility is the text of a row's CRM responsibilities cell: the text
+// every customer shares, then one "<Service name>: ..." paragraph per service
+// in the order the document lists its services. With only set (a service id
+// or name), just that service's paragraph follows the shared text.
+func Responsibility(r *Row, services []Service, only string) string {
+	parts := make([]string, 0, 1+len(r.Services))
+	if r.Customer != "" {
+		parts = append(parts, r.Customer)
+	}
+	for _, s := range services {
+		text := r.Services[s.ID]
+		if text == "" || only != "" && only != s.ID && !strings.EqualFold(only, s.Name) {
+			continue
+		}
+		parts = append(parts, s.Name+": "+text)
+	}
+	return strings.Join(parts, "\n\n")
+}
+
+// FindService finds a service by id or, ignoring case, by name.
+func (d *Document) FindService(name string) (Service, bool) {
+	for _, s := range d.Services {
+		if s.ID == name || strings.EqualFold(s.Name, name) {
+			return s, true
+		}
+	}
+	return Service{}, false
+}

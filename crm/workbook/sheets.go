@@ -1,0 +1,370 @@
+package workbook
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/crm-tool/crm/crm"
+	"github.com/xuri/excelize/v2"
+)
+
+// set writes one cell with a style (0 keeps the cell's style).
+func (b *builder) set(sheet, cell string, value any, style int) error {
+	if err := b.f.SetCellValue(sheet, cell, value); err != nil {
+		return err
+	}
+	if style == 0 {
+		return nil
+	}
+	return b.f.SetCellStyle(sheet, cell, cell, style)
+}
+
+// setRow writes values from cell rightwards, all in one style.
+func (b *builder) setRow(sheet string, col, row int, style int, values ...any) error {
+	for i, v := range values {
+		if err := b.set(sheet, cellName(col+i, row), v, style); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func (b *builder) widths(sheet string, widths map[string]float64) error {
+	for col, w := range widths {
+		if err := b.f.SetColWidth(sheet, col, col, w); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func (b *builder) instructions() error {
+	l := &b.layout.Instructions
+	s := l.Sheet
+	sys := b.spec.Doc.System
+	if err := b.sheet(s); err != nil {
+		return err
+	}
+	if err := b.widths(s, l.Widths); err != nil {
+		return err
+	}
+	if err := b.set(s, "B1", strings.ReplaceAll(b.layout.Title, "{system}", sys.Name), b.st.title); err != nil {
+		return err
+	}
+	if err := b.f.MergeCell(s, "B1", "F1"); err != nil {
+		return err
+	}
+	if err := b.f.SetRowHeight(s, 1, 66); err != nil {
+		return err
+	}
+	row := 3
+	if err := b.set(s, cellName(2, row), l.SystemTitle, b.st.heading); err != nil {
+		return err
+	}
+	if err := b.setRow(s, 2, row+1, b.st.headerLeft, toAny(l.SystemHeaders)...); err != nil {
+		return err
+	}
+	if err := b.setRow(s, 2, row+2, b.st.text, sys.CSP, sys.Name, sys.FedRAMPID, b.title); err != nil {
+		return err
+	}
+	row += 4
+	if err := b.set(s, cellName(2, row), l.RevisionTitle, b.st.heading); err != nil {
+		return err
+	}
+	if err := b.setRow(s, 2, row+1, b.st.headerLeft, toAny(l.RevisionHeaders)...); err != nil {
+		return err
+	}
+	row += 2
+	for _, r := range b.spec.Doc.System.Revisions {
+		if err := b.setRow(s, 2, row, b.st.text, r.Date, r.Description, r.Version, r.Author); err != nil {
+			return err
+		}
+		row++
+	}
+	for _, sec := range l.Sections {
+		row++
+		if err := b.set(s, cellName(2, row), sec.Heading, b.st.heading); err != nil {
+			return err
+		}
+		row++
+		if sec.Text != "" {
+			if err := b.paragraph(s, row, sec.Text); err != nil {
+				return err
+			}
+			row++
+		}
+		for i, cells := range sec.Table {
+			style := b.st.text
+			if i == 0 {
+				style = b.st.headerLeft
+			}
+			if err := b.setRow(s, 2, row, style, toAny(cells)...); err != nil {
+				return err
+			}
+			if h := textHeight(cells[len(cells)-1], l.Widths["D"]+l.Widths["E"]); h > 0 {
+				if err := b.f.SetRowHeight(s, row, h); err != nil {
+					return err
+				}
+			}
+			row++
+		}
+	}
+	return nil
+}
+
+// paragraph writes wrapped text across B:F.
+func (b *builder) paragraph(sheet string, row int, text string) error {
+	from, to := cellName(2, row), cellName(6, row)
+	if err := b.set(sheet, from, text, b.st.guidance); err != nil {
+		return err
+	}
+	if err := b.f.MergeCell(sheet, from, to); err != nil {
+		return err
+	}
+	w := 0.0
+	for _, c := range []string{"B", "C", "D", "E", "F"} {
+		w += b.layout.Instructions.Widths[c]
+	}
+	if h := textHeight(text, w); h > 0 {
+		return b.f.SetRowHeight(sheet, row, h)
+	}
+	return nil
+}
+
+func (b *builder) liSaaSKey() error {
+	l := &b.layout.LISaaSKey
+	s := l.Sheet
+	if err := b.sheet(s); err != nil {
+		return err
+	}
+	if err := b.widths(s, l.Widths); err != nil {
+		return err
+	}
+	if err := b.set(s, "B2", l.Title, b.st.heading); err != nil {
+		return err
+	}
+	if err := b.set(s, "B4", l.Intro, b.st.guidance); err != nil {
+		return err
+	}
+	if err := b.f.MergeCell(s, "B4", "C4"); err != nil {
+		return err
+	}
+	if err := b.f.SetRowHeight(s, 4, textHeight(l.Intro, l.Widths["B"]+l.Widths["C"])); err != nil {
+		return err
+	}
+	if err := b.setRow(s, 2, 6, b.st.headerLeft, toAny(l.Headers)...); err != nil {
+		return err
+	}
+	for i, r := range l.Rows {
+		if err := b.setRow(s, 2, 7+i, b.st.text, toAny(r)...); err != nil {
+			return err
+		}
+		if h := textHeight(r[1], l.Widths["C"]); h > 0 {
+			if err := b.f.SetRowHeight(s, 7+i, h); err != nil {
+				return err
+			}
+		}
+	}
+	return nil
+}
+
+// familyCount is one line of the Summary sheet.
+type familyCount struct {
+	id, title                                   string
+	rows, yes, partial, no, unanswered          int
+	controls, controlYes, controlPartial, ctlNo int
+}
+
+// count tallies rows and rolled-up controls per family, in baseline order.
+func (b *builder) count() []familyCount {
+	var out []familyCount
+	index := map[string]int{}
+	at := func(fam string) *familyCount {
+		i, ok := index[fam]
+		if !ok {
+			f, _ := familyTitle(fam)
+			i = len(out)
+			index[fam] = i
+			out = append(out, familyCount{id: fam, title: f})
+		}
+		return &out[i]
+	}
+	for _, r := range b.spec.Rows {
+		c := at(r.ID.Family)
+		c.rows++
+		switch r.Answer {
+		case crm.AnswerYes:
+			c.yes++
+		case crm.AnswerPartial:
+			c.partial++
+		case crm.AnswerNo:
+			c.no++
+		default:
+			c.unanswered++
+		}
+	}
+	for _, s := range crm.RollUpAll(b.spec.Rows) {
+		c := at(s.Member.ID.Family)
+		c.controls++
+		switch s.Answer {
+		case crm.AnswerYes:
+			c.controlYes++
+		case crm.AnswerPartial:
+			c.controlPartial++
+		case crm.AnswerNo:
+			c.ctlNo++
+		}
+	}
+	return out
+}
+
+func (b *builder) summary() error {
+	l := &b.layout.Summary
+	s := l.Sheet
+	if err := b.sheet(s); err != nil {
+		return err
+	}
+	for i, w := range l.Widths {
+		if err := b.f.SetColWidth(s, colName(i+1), colName(i+1), w); err != nil {
+			return err
+		}
+	}
+	if err := b.set(s, "A1", l.Title, b.st.heading); err != nil {
+		return err
+	}
+	const headerRow = 3
+	if err := b.setRow(s, 1, headerRow, b.st.header, toAny(l.Headers)...); err != nil {
+		return err
+	}
+	counts := b.count()
+	var total familyCount
+	for i, c := range counts {
+		if err := b.setRow(s, 1, headerRow+1+i, b.st.text, c.id, c.title, c.rows, c.yes, c.partial, c.no, c.unanswered,
+			c.controls, c.controlYes, c.controlPartial, c.ctlNo); err != nil {
+			return err
+		}
+		total.rows += c.rows
+		total.yes += c.yes
+		total.partial += c.partial
+		total.no += c.no
+		total.unanswered += c.unanswered
+		total.controls += c.controls
+		total.controlYes += c.controlYes
+		total.controlPartial += c.controlPartial
+		total.ctlNo += c.ctlNo
+	}
+	last := headerRow + len(counts)
+	if err := b.setRow(s, 1, last+1, b.st.headerLeft, l.Total, "", total.rows, total.yes, total.partial, total.no, total.unanswered,
+		total.controls, total.controlYes, total.controlPartial, total.ctlNo); err != nil {
+		return err
+	}
+	if len(counts) == 0 {
+		return nil
+	}
+	var series []excelize.ChartSeries
+	for _, col := range []int{4, 5, 6} { // rows answered Yes, Partial, No
+		c := colName(col)
+		series = append(series, excelize.ChartSeries{
+			Name:       fmt.Sprintf("'%s'!$%s$%d", s, c, headerRow),
+			Categories: fmt.Sprintf("'%s'!$A$%d:$A$%d", s, headerRow+1, last),
+			Values:     fmt.Sprintf("'%s'!$%s$%d:$%s$%d", s, c, headerRow+1, c, last),
+		})
+	}
+	return b.f.AddChart(s, cellName(len(l.Headers)+2, headerRow), &excelize.Chart{
+		Type:      excelize.BarStacked,
+		Series:    series,
+		Title:     excelize.ChartTitle{Paragraph: []excelize.RichTextRun{{Text: l.ChartTitle}}},
+		Legend:    excelize.ChartLegend{Position: "bottom"},
+		Dimension: excelize.ChartDimension{Width: 640, Height: 480},
+	})
+}
+
+func (b *builder) provenance() error {
+	l := &b.layout.Provenance
+	p := b.spec.Provenance
+	s := l.Sheet
+	if err := b.sheet(s); err != nil {
+		return err
+	}
+	sw, err := b.f.NewStreamWriter(s)
+	if err != nil {
+		return err
+	}
+	for i, w := range l.Widths {
+		if err := sw.SetColWidth(i+1, i+1, w); err != nil {
+			return err
+		}
+	}
+	if err := sw.SetRow("A1", []any{excelize.Cell{StyleID: b.st.heading, Value: l.Title}}); err != nil {
+		return err
+	}
+	service := b.spec.Service
+	if service == "" {
+		service = "all"
+	}
+	facts := []string{p.Tool, p.Input, p.InputSHA256, itoa(p.SchemaVersion), p.Catalog, p.Baselines, b.title, service}
+	row := 3
+	for i, name := range l.Facts {
+		if err := sw.SetRow(cellName(1, row), []any{excelize.Cell{StyleID: b.st.headerLeft, Value: name}, excelize.Cell{StyleID: b.st.text, Value: facts[i]}}); err != nil {
+			return err
+		}
+		row++
+	}
+	row++
+	headers := make([]any, len(l.Headers))
+	for i, h := range l.Headers {
+		headers[i] = excelize.Cell{StyleID: b.st.header, Value: h}
+	}
+	if err := sw.SetRow(cellName(1, row), headers); err != nil {
+		return err
+	}
+	for i := range b.spec.Rows {
+		row++
+		values := provenanceValues(&b.spec.Rows[i], p)
+		cells := make([]any, len(values))
+		for j, v := range values {
+			cells[j] = excelize.Cell{StyleID: b.st.text, Value: v}
+		}
+		if err := sw.SetRow(cellName(1, row), cells); err != nil {
+			return err
+		}
+	}
+	return sw.Flush()
+}
+
+// provenanceValues are a row's Provenance cells: its answer and where it came
+// from, and the fields the CIS and CRM sheets cannot hold.
+func provenanceValues(r *crm.Row, p *Provenance) []any {
+	line := ""
+	if r.AnswerFrom.Layer != crm.LayerNone && p.Line != nil {
+		line = itoa(p.Line(r.AnswerFrom.Pointer))
+	}
+	todo := ""
+	if r.IsTodo() {
+		todo = "TODO"
+	}
+	stated := "no"
+	if r.AnswerStated {
+		stated = "yes"
+	}
+	return []any{
+		r.ID.String(), r.Answer.Label(), stated, r.AnswerFrom.Layer.String(), r.AnswerFrom.Pointer, line,
+		joinStrings(r.Origination), joinStrings(r.Status), r.PlannedDate, r.Explanation, r.Provider, r.Leveraged, todo,
+	}
+}
+
+func joinStrings[T ~string](l []T) string {
+	s := make([]string, len(l))
+	for i, x := range l {
+		s[i] = string(x)
+	}
+	return strings.Join(s, " ")
+}
+
+func toAny(ss []string) []any {
+	out := make([]any, len(ss))
+	for i, s := range ss {
+		out[i] = s
+	}
+	return out
+}

@@ -1,0 +1,134 @@
+// Package workbook writes and fills the SSP Appendix J CIS and CRM Workbook.
+// It is the only package of crm that imports excelize.
+package workbook
+
+import (
+	"bytes"
+	"fmt"
+	"io"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/crm-tool/crm/crm"
+	"github.com/crm-tool/crm/crm/catalog"
+	"github.com/crm-tool/crm/templates"
+	"github.com/xuri/excelize/v2"
+)
+
+// Spec is everything a workbook shows.
+type Spec struct {
+	Doc      *crm.Document
+	Baseline catalog.Baseline
+	Rows     []crm.Row // every row of the baseline, resolved, in template order
+	// Service, when set, limits the responsibilities to that service's
+	// paragraph (plus the text every customer shares).
+	Service string
+	// Provenance, when not nil, adds the Provenance sheet.
+	Provenance *Provenance
+}
+
+// Provenance is what the Provenance sheet records besides each row.
+type Provenance struct {
+	Tool          string
+	Input         string
+	InputSHA256   string
+	SchemaVersion int
+	Catalog       string
+	Baselines     string
+	// Line gives the input line of a JSON pointer.
+	Line func(pointer string) int
+}
+
+// docTime fixes the workbook's created and modified times so that the same
+// input always gives the same bytes.
+var docTime = time.Date(2000, 1, 1, 0, 0, 0, 0, time.UTC)
+
+// Write writes a new workbook: Instructions, the baseline's CIS and CRM
+// worksheets (with the LI-SaaS key for LI-SaaS), Summary and, when asked,
+// Provenance.
+func Write(w io.Writer, s *Spec) error {
+	layout, err := templates.AppendixJ()
+	if err != nil {
+		return err
+	}
+	f := excelize.NewFile()
+	defer f.Close()
+	b := &builder{f: f, layout: layout, spec: s, title: s.Baseline.Title(), key: string(s.Baseline)}
+	if err := b.styles(); err != nil {
+		return err
+	}
+	steps := []func() error{b.instructions}
+	if s.Baseline == catalog.LISaaS {
+		steps = append(steps, b.liSaaSKey)
+	}
+	steps = append(steps, b.cis, b.crm, b.summary)
+	if s.Provenance != nil {
+		steps = append(steps, b.provenance)
+	}
+	for _, step := range steps {
+		if err := step(); err != nil {
+			return err
+		}
+	}
+	if err := f.SetDocProps(&excelize.DocProperties{
+		Creator:        layout.Creator,
+		LastModifiedBy: layout.Creator,
+		Title:          strings.ReplaceAll(layout.Title, "{system}", s.Doc.System.Name),
+		Subject:        fmt.Sprintf("FedRAMP %s CIS and CRM Workbook", s.Baseline.Title()),
+		Created:        docTime.Format(time.RFC3339),
+		Modified:       docTime.Format(time.RFC3339),
+	}); err != nil {
+		return err
+	}
+	f.SetActiveSheet(0)
+	var buf bytes.Buffer
+	if _, err := f.WriteTo(&buf); err != nil {
+		return fmt.Errorf("write workbook: %w", err)
+	}
+	return normalize(buf.Bytes(), w)
+}
+
+// builder writes one new workbook.
+type builder struct {
+	f      *excelize.File
+	layout *templates.Layout
+	spec   *Spec
+	title  string // "Moderate", "LI-SaaS"
+	key    string // "moderate", "li-saas"
+	st     styleSet
+	sheets int
+}
+
+// sheet adds a sheet (renaming the first, Sheet1).
+func (b *builder) sheet(name string) error {
+	b.sheets++
+	if b.sheets == 1 {
+		return b.f.SetSheetName("Sheet1", name)
+	}
+	_, err := b.f.NewSheet(name)
+	return err
+}
+
+func (b *builder) name(pattern string) string {
+	return strings.ReplaceAll(pattern, "{baseline}", b.title)
+}
+
+// cellName is excelize's A1 name of a column and row, both 1-based.
+func cellName(col, row int) string {
+	name, _ := excelize.CoordinatesToCellName(col, row)
+	return name
+}
+
+func colName(col int) string {
+	name, _ := excelize.ColumnNumberToName(col)
+	return name
+}
+
+func itoa(n int) string { return strconv.Itoa(n) }
+
+// familyTitle names a family for the Summary sheet.
+func familyTitle(id string) (string, bool) {
+	f, ok := catalog.Default().Family(id)
+	return f.Title, ok
+}
