@@ -45,6 +45,9 @@ func (b *builder) instructions() error {
 	if err := b.sheet(s); err != nil {
 		return err
 	}
+	if err := b.printWide(s); err != nil {
+		return err
+	}
 	if err := b.widths(s, l.Widths); err != nil {
 		return err
 	}
@@ -137,6 +140,9 @@ func (b *builder) liSaaSKey() error {
 	if err := b.sheet(s); err != nil {
 		return err
 	}
+	if err := b.printWide(s); err != nil {
+		return err
+	}
 	if err := b.widths(s, l.Widths); err != nil {
 		return err
 	}
@@ -224,6 +230,9 @@ func (b *builder) summary() error {
 	if err := b.sheet(s); err != nil {
 		return err
 	}
+	if err := b.printWide(s); err != nil {
+		return err
+	}
 	for i, w := range l.Widths {
 		if err := b.f.SetColWidth(s, colName(i+1), colName(i+1), w); err != nil {
 			return err
@@ -286,6 +295,9 @@ func (b *builder) provenance() error {
 	if err := b.sheet(s); err != nil {
 		return err
 	}
+	if err := b.printWide(s); err != nil {
+		return err
+	}
 	sw, err := b.f.NewStreamWriter(s)
 	if err != nil {
 		return err
@@ -323,7 +335,7 @@ func (b *builder) provenance() error {
 		values := provenanceValues(&b.spec.Rows[i], p)
 		cells := make([]any, len(values))
 		for j, v := range values {
-			cells[j] = excelize.Cell{StyleID: b.st.text, Value: v}
+			cells[j] = excelize.Cell{StyleID: b.st.text, Value: nilIfEmpty(v)}
 		}
 		if err := sw.SetRow(cellName(1, row), cells); err != nil {
 			return err
@@ -334,7 +346,7 @@ func (b *builder) provenance() error {
 
 // provenanceValues are a row's Provenance cells: its answer and where it came
 // from, and the fields the CIS and CRM sheets cannot hold.
-func provenanceValues(r *crm.Row, p *Provenance) []any {
+func provenanceValues(r *crm.Row, p *Provenance) []string {
 	line := ""
 	if r.AnswerFrom.Layer != crm.LayerNone && p.Line != nil {
 		line = itoa(p.Line(r.AnswerFrom.Pointer))
@@ -347,7 +359,7 @@ func provenanceValues(r *crm.Row, p *Provenance) []any {
 	if r.AnswerStated {
 		stated = "yes"
 	}
-	return []any{
+	return []string{
 		r.ID.String(), r.Answer.Label(), stated, r.AnswerFrom.Layer.String(), r.AnswerFrom.Pointer, line,
 		joinStrings(r.Origination), joinStrings(r.Status), r.PlannedDate, r.Explanation, r.Provider, r.Leveraged, todo,
 	}

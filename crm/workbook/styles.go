@@ -21,7 +21,7 @@ func (b *builder) styles() error {
 		id    *int
 		style *excelize.Style
 	}{
-		{&b.st.title, &excelize.Style{Font: font(26, true, c.Title), Alignment: &excelize.Alignment{Vertical: "center"}}},
+		{&b.st.title, &excelize.Style{Font: font(26, true, c.Title), Alignment: &excelize.Alignment{Vertical: "center", WrapText: true}}},
 		{&b.st.header, &excelize.Style{Font: font(12, true, c.HeaderText), Fill: fill, Border: border,
 			Alignment: &excelize.Alignment{Horizontal: "center", Vertical: "center", WrapText: true}}},
 		{&b.st.headerLeft, &excelize.Style{Font: font(12, true, c.HeaderText), Fill: fill, Border: border,

@@ -110,6 +110,17 @@ func (b *builder) sheet(name string) error {
 	return err
 }
 
+// printWide makes a sheet print landscape, one page wide. It must come
+// after AutoFilter, which replaces the sheet properties, and before any
+// stream on the sheet.
+func (b *builder) printWide(name string) error {
+	landscape, wide, tall, fit := "landscape", 1, 0, true
+	if err := b.f.SetPageLayout(name, &excelize.PageLayoutOptions{Orientation: &landscape, FitToWidth: &wide, FitToHeight: &tall}); err != nil {
+		return err
+	}
+	return b.f.SetSheetProps(name, &excelize.SheetPropsOptions{FitToPage: &fit})
+}
+
 func (b *builder) name(pattern string) string {
 	return strings.ReplaceAll(pattern, "{baseline}", b.title)
 }

@@ -33,6 +33,9 @@ func (b *builder) cis() error {
 			return err
 		}
 	}
+	if err := b.printWide(name); err != nil {
+		return err
+	}
 	sw, err := b.f.NewStreamWriter(name)
 	if err != nil {
 		return err
@@ -86,7 +89,7 @@ func (b *builder) cis() error {
 			if j == 0 {
 				style = b.st.id
 			}
-			row[j] = excelize.Cell{StyleID: style, Value: v}
+			row[j] = excelize.Cell{StyleID: style, Value: nilIfEmpty(v)}
 		}
 		if err := sw.SetRow(cellName(1, cisHeaderRows+1+i), row); err != nil {
 			return err
@@ -113,6 +116,9 @@ func (b *builder) crm() error {
 		if err := b.f.AutoFilter(name, "A"+itoa(hr)+":C"+itoa(last), nil); err != nil {
 			return err
 		}
+	}
+	if err := b.printWide(name); err != nil {
+		return err
 	}
 	sw, err := b.f.NewStreamWriter(name)
 	if err != nil {
@@ -149,14 +155,22 @@ func (b *builder) crm() error {
 		v := crmValues(&b.spec.Rows[i], b.spec)
 		cells := []any{
 			excelize.Cell{StyleID: b.st.id, Value: v[0]},
-			excelize.Cell{StyleID: b.st.mark, Value: v[1]},
-			excelize.Cell{StyleID: b.st.text, Value: v[2]},
+			excelize.Cell{StyleID: b.st.mark, Value: nilIfEmpty(v[1])},
+			excelize.Cell{StyleID: b.st.text, Value: nilIfEmpty(v[2])},
 		}
 		if err := sw.SetRow("A"+itoa(first+i), cells, excelize.RowOpts{Height: textHeight(v[2], widths[2])}); err != nil {
 			return err
 		}
 	}
 	return sw.Flush()
+}
+
+// nilIfEmpty leaves an empty cell empty (styled) rather than writing "".
+func nilIfEmpty(s string) any {
+	if s == "" {
+		return nil
+	}
+	return s
 }
 
 // answerList is the Yes/Partial/No drop-down: blank allowed, an error alert
