@@ -22,4 +22,7 @@ type StackLayer struct {
 	Controls []string          `yaml:"controls"`
 	Owner    map[string]string `yaml:"owner"`    // service model → owner
 	Customer map[string]string `yaml:"customer"` // owner → customer text
+	// InheritWhenLeveraged: on a PaaS or SaaS that names the authorization
+	// it runs on, the provider's part of this layer is inherited from it.
+	InheritWhenLeveraged bool `yaml:"inherit_when_leveraged"`
 }

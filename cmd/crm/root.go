@@ -32,6 +32,7 @@ func newRoot(s *streams) *cobra.Command {
 		newValidateCmd(s),
 		newResolveCmd(s),
 		newGenerateCmd(s),
+		newInitCmd(s),
 		newSchemaCmd(s),
 	)
 	return root

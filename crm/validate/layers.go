@@ -7,7 +7,6 @@ import (
 	"github.com/crm-tool/crm/crm"
 	"github.com/crm-tool/crm/crm/controlid"
 	"github.com/crm-tool/crm/crm/source"
-	"github.com/crm-tool/crm/templates"
 )
 
 // layers parses every control key and default of the document into the
@@ -20,7 +19,11 @@ func (c *checker) layers() *crm.Layers {
 		ptr := "/defaults/" + strconv.Itoa(i)
 		entry := crm.Layered{Fields: &d.Fields, Pointer: ptr}
 		if d.ServiceModel != "" {
-			l.ServiceModel = append(l.ServiceModel, c.serviceModelLayers(d.ServiceModel, ptr)...)
+			sm, err := crm.ServiceModelLayers(d.ServiceModel, "", ptr)
+			if err != nil {
+				panic(err) // embedded data, covered by tests
+			}
+			l.ServiceModel = append(l.ServiceModel, sm...)
 			continue
 		}
 		if len(d.Families) > 0 {
@@ -66,33 +69,6 @@ func (c *checker) layers() *crm.Layers {
 		}
 	}
 	return l
-}
-
-// serviceModelLayers turns the embedded service-model defaults for model
-// into layers, each tagged with the input entry that asked for them.
-func (c *checker) serviceModelLayers(model, ptr string) []crm.DefaultLayer {
-	data, err := templates.ServiceModels()
-	if err != nil {
-		panic(err) // embedded and covered by tests
-	}
-	var out []crm.DefaultLayer
-	for _, layer := range data.Layers {
-		owner := layer.Owner[model]
-		of := data.Owners[owner]
-		f := &crm.Fields{Answer: crm.Answer(of.Answer), Customer: layer.Customer[owner]}
-		for _, o := range of.Origination {
-			f.Origination = append(f.Origination, crm.Origination(o))
-		}
-		d := crm.DefaultLayer{Layered: crm.Layered{Fields: f, Pointer: ptr}, Families: map[string]bool{}, IDs: map[controlid.ID]bool{}}
-		for _, fam := range layer.Families {
-			d.Families[fam] = true
-		}
-		for _, raw := range layer.Controls {
-			d.IDs[controlid.MustParse(raw)] = true
-		}
-		out = append(out, d)
-	}
-	return out
 }
 
 // baselineID parses raw and checks that it names a live control (or part)
