@@ -81,7 +81,6 @@ func Write(w io.Writer, s *Spec) error {
 	}); err != nil {
 		return err
 	}
-	f.SetActiveSheet(0)
 	var buf bytes.Buffer
 	if _, err := f.WriteTo(&buf); err != nil {
 		return fmt.Errorf("write workbook: %w", err)
