@@ -45,9 +45,6 @@ func (b *builder) instructions() error {
 	if err := b.sheet(s); err != nil {
 		return err
 	}
-	if err := b.printWide(s); err != nil {
-		return err
-	}
 	if err := b.widths(s, l.Widths); err != nil {
 		return err
 	}
@@ -140,9 +137,6 @@ func (b *builder) liSaaSKey() error {
 	if err := b.sheet(s); err != nil {
 		return err
 	}
-	if err := b.printWide(s); err != nil {
-		return err
-	}
 	if err := b.widths(s, l.Widths); err != nil {
 		return err
 	}
@@ -230,9 +224,6 @@ func (b *builder) summary() error {
 	if err := b.sheet(s); err != nil {
 		return err
 	}
-	if err := b.printWide(s); err != nil {
-		return err
-	}
 	for i, w := range l.Widths {
 		if err := b.f.SetColWidth(s, colName(i+1), colName(i+1), w); err != nil {
 			return err
@@ -292,20 +283,10 @@ func (b *builder) provenance() error {
 	l := &b.layout.Provenance
 	p := b.spec.Provenance
 	s := l.Sheet
-	if err := b.sheet(s); err != nil {
-		return err
-	}
-	if err := b.printWide(s); err != nil {
-		return err
-	}
-	sw, err := b.f.NewStreamWriter(s)
+	headerRow := 3 + len(l.Facts) + 1
+	sw, err := b.streamSheet(s, headerRow, headerRow+len(b.spec.Rows), len(l.Headers), l.Widths, nil)
 	if err != nil {
 		return err
-	}
-	for i, w := range l.Widths {
-		if err := sw.SetColWidth(i+1, i+1, w); err != nil {
-			return err
-		}
 	}
 	if err := sw.SetRow("A1", []any{excelize.Cell{StyleID: b.st.heading, Value: l.Title}}); err != nil {
 		return err
@@ -315,14 +296,12 @@ func (b *builder) provenance() error {
 		service = "all"
 	}
 	facts := []string{p.Tool, p.Input, p.InputSHA256, itoa(p.SchemaVersion), p.Catalog, p.Baselines, b.title, service}
-	row := 3
 	for i, name := range l.Facts {
-		if err := sw.SetRow(cellName(1, row), []any{excelize.Cell{StyleID: b.st.headerLeft, Value: name}, excelize.Cell{StyleID: b.st.text, Value: facts[i]}}); err != nil {
+		if err := sw.SetRow(cellName(1, 3+i), []any{excelize.Cell{StyleID: b.st.headerLeft, Value: name}, excelize.Cell{StyleID: b.st.text, Value: facts[i]}}); err != nil {
 			return err
 		}
-		row++
 	}
-	row++
+	row := headerRow
 	headers := make([]any, len(l.Headers))
 	for i, h := range l.Headers {
 		headers[i] = excelize.Cell{StyleID: b.st.header, Value: h}

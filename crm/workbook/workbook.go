@@ -99,14 +99,64 @@ type builder struct {
 	sheets int
 }
 
-// sheet adds a sheet (renaming the first, Sheet1).
-func (b *builder) sheet(name string) error {
+// addSheet adds a sheet (renaming the first, Sheet1).
+func (b *builder) addSheet(name string) error {
 	b.sheets++
 	if b.sheets == 1 {
 		return b.f.SetSheetName("Sheet1", name)
 	}
 	_, err := b.f.NewSheet(name)
 	return err
+}
+
+// sheet adds a sheet written with the normal API.
+func (b *builder) sheet(name string) error {
+	if err := b.addSheet(name); err != nil {
+		return err
+	}
+	return b.printWide(name)
+}
+
+// streamSheet adds a sheet whose rows are streamed: a table with its header
+// on headerRow and data down to lastRow, banded and filtered (when
+// headerRow > 0 and there is data), with the given column widths and, when
+// list is not nil, that drop-down. What the stream writer cannot do is set
+// on the sheet before the stream starts; the stream keeps it.
+func (b *builder) streamSheet(name string, headerRow, lastRow, ncols int, widths []float64, list *excelize.DataValidation) (*excelize.StreamWriter, error) {
+	if err := b.addSheet(name); err != nil {
+		return nil, err
+	}
+	if headerRow > 0 && lastRow > headerRow {
+		if err := b.zebra(name, cellName(1, headerRow+1)+":"+cellName(ncols, lastRow)); err != nil {
+			return nil, err
+		}
+		if err := b.f.AutoFilter(name, cellName(1, headerRow)+":"+cellName(ncols, lastRow), nil); err != nil {
+			return nil, err
+		}
+		if list != nil {
+			if err := b.f.AddDataValidation(name, list); err != nil {
+				return nil, err
+			}
+		}
+	}
+	if err := b.printWide(name); err != nil {
+		return nil, err
+	}
+	sw, err := b.f.NewStreamWriter(name)
+	if err != nil {
+		return nil, err
+	}
+	for i, w := range widths {
+		if err := sw.SetColWidth(i+1, i+1, w); err != nil {
+			return nil, err
+		}
+	}
+	if headerRow > 0 {
+		if err := sw.SetPanes(freezeBelow(headerRow)); err != nil {
+			return nil, err
+		}
+	}
+	return sw, nil
 }
 
 // printWide makes a sheet print landscape, one page wide. It must come

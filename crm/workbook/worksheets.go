@@ -19,33 +19,10 @@ const cisHeaderRows = 3
 func (b *builder) cis() error {
 	l := &b.layout.CIS
 	name := b.name(l.Sheet)
-	if err := b.sheet(name); err != nil {
-		return err
-	}
 	ncols := 1 + len(l.StatusColumns) + len(l.OriginationColumns)
-	last := cisHeaderRows + len(b.spec.Rows)
 	lastCol := colName(ncols)
-	if len(b.spec.Rows) > 0 {
-		if err := b.zebra(name, "A4:"+cellName(ncols, last)); err != nil {
-			return err
-		}
-		if err := b.f.AutoFilter(name, "A3:"+cellName(ncols, last), nil); err != nil {
-			return err
-		}
-	}
-	if err := b.printWide(name); err != nil {
-		return err
-	}
-	sw, err := b.f.NewStreamWriter(name)
+	sw, err := b.streamSheet(name, cisHeaderRows, cisHeaderRows+len(b.spec.Rows), ncols, l.Widths[b.key], nil)
 	if err != nil {
-		return err
-	}
-	for i, w := range l.Widths[b.key] {
-		if err := sw.SetColWidth(i+1, i+1, w); err != nil {
-			return err
-		}
-	}
-	if err := sw.SetPanes(freezeBelow(cisHeaderRows)); err != nil {
 		return err
 	}
 	statusEnd := 1 + len(l.StatusColumns)
@@ -101,36 +78,11 @@ func (b *builder) cis() error {
 func (b *builder) crm() error {
 	l := &b.layout.CRM
 	name := b.name(l.Sheet)
-	if err := b.sheet(name); err != nil {
-		return err
-	}
 	hr := l.HeaderRow[b.key]
 	first, last := hr+1, hr+len(b.spec.Rows)
-	if len(b.spec.Rows) > 0 {
-		if err := b.f.AddDataValidation(name, answerList(l.Answers, "B"+itoa(first)+":B"+itoa(last))); err != nil {
-			return err
-		}
-		if err := b.zebra(name, "A"+itoa(first)+":C"+itoa(last)); err != nil {
-			return err
-		}
-		if err := b.f.AutoFilter(name, "A"+itoa(hr)+":C"+itoa(last), nil); err != nil {
-			return err
-		}
-	}
-	if err := b.printWide(name); err != nil {
-		return err
-	}
-	sw, err := b.f.NewStreamWriter(name)
-	if err != nil {
-		return err
-	}
 	widths := l.Widths[b.key]
-	for i, w := range widths {
-		if err := sw.SetColWidth(i+1, i+1, w); err != nil {
-			return err
-		}
-	}
-	if err := sw.SetPanes(freezeBelow(hr)); err != nil {
+	sw, err := b.streamSheet(name, hr, last, len(l.Headers), widths, answerList(l.Answers, "B"+itoa(first)+":B"+itoa(last)))
+	if err != nil {
 		return err
 	}
 	for _, m := range [][2]string{{"A1", "C1"}, {"A2", "C2"}} {
