@@ -2,6 +2,8 @@ package crm
 
 import (
 	"encoding/json"
+	"regexp"
+	"strings"
 )
 
 // SchemaVersion is the input format version this library reads and writes.
@@ -11,6 +13,7 @@ const SchemaVersion = 1
 // classified. Field names follow schemas/input-v1.schema.json.
 type Document struct {
 	SchemaVersion int              `json:"schema_version"`
+	Revision      int              `json:"revision,omitempty"` // 0 or 5: Rev 5; 4: Rev 4 rows
 	System        System           `json:"system"`
 	Services      []Service        `json:"services,omitempty"`
 	Leveraged     []Leveraged      `json:"leveraged,omitempty"`
@@ -118,3 +121,15 @@ func (l OneOrMany[T]) MarshalJSON() ([]byte, error) {
 	}
 	return json.Marshal([]T(l))
 }
+
+// LeveragedID is the id a leveraged authorization's name gets in an input:
+// "AWS GovCloud (US)" → "aws-govcloud-us".
+func LeveragedID(name string) string {
+	id := strings.Trim(nonID.ReplaceAllString(strings.ToLower(name), "-"), "-")
+	if id == "" {
+		return "leveraged"
+	}
+	return id
+}
+
+var nonID = regexp.MustCompile(`[^a-z0-9]+`)

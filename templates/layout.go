@@ -44,10 +44,12 @@ type Section struct {
 	Table   [][]string `yaml:"table"`
 }
 
-// Column maps a CIS column to the input value it marks.
+// Column maps a CIS column to the input value it marks. A reader takes a
+// header that starts with Match (case and spaces folded) for this column.
 type Column struct {
 	Value  string `yaml:"value"`
 	Header string `yaml:"header"`
+	Match  string `yaml:"match"`
 }
 
 // CISSheet is the Control Implementation Summary worksheet.
@@ -73,14 +75,18 @@ type CISHeights struct {
 
 // CRMSheet is the Customer Responsibility Matrix worksheet.
 type CRMSheet struct {
-	Sheet     string               `yaml:"sheet"`
-	Title     string               `yaml:"title"`
-	Headers   []string             `yaml:"headers"`
-	Answers   []string             `yaml:"answers"`
-	HeaderRow map[string]int       `yaml:"header_row"`
-	Heights   CRMHeights           `yaml:"heights"`
-	Widths    map[string][]float64 `yaml:"widths"`
-	Guidance  string               `yaml:"guidance"`
+	Sheet   string   `yaml:"sheet"`
+	Title   string   `yaml:"title"`
+	Headers []string `yaml:"headers"`
+	Answers []string `yaml:"answers"`
+	// AnswerMatch and TextMatch recognise the answer and responsibilities
+	// columns of CRM sheets written by people.
+	AnswerMatch string               `yaml:"answer_match"`
+	TextMatch   string               `yaml:"text_match"`
+	HeaderRow   map[string]int       `yaml:"header_row"`
+	Heights     CRMHeights           `yaml:"heights"`
+	Widths      map[string][]float64 `yaml:"widths"`
+	Guidance    string               `yaml:"guidance"`
 }
 
 // CRMHeights are the row heights of the title, guidance (per baseline) and

@@ -107,6 +107,9 @@ func runGenerate(s *streams, o *generateOpts, input string) error {
 	if res.Doc == nil || blocks(findings, crm.Severity(o.failOn.value)) {
 		return refuse(s, findings, "the input has errors")
 	}
+	if res.Doc.Revision == 4 {
+		return fmt.Errorf("%s describes Rev 4 rows; crm generate writes the Rev 5 workbook: carry it to Rev 5 first", input)
+	}
 	spec := &workbook.Spec{Doc: res.Doc, Baseline: catalog.Baseline(res.Doc.System.Baseline), Rows: res.Rows}
 	if o.service != "" {
 		svc, ok := res.Doc.FindService(o.service)

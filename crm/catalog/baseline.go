@@ -17,6 +17,9 @@ const (
 	Moderate Baseline = "moderate"
 	Low      Baseline = "low"
 	LISaaS   Baseline = "li-saas"
+	// Rev4 names the Rev 4 Low-or-Moderate template's row set; it is not an
+	// input baseline.
+	Rev4 Baseline = "rev4"
 )
 
 // Baselines lists the baselines from highest to lowest, as the template does.
@@ -52,6 +55,8 @@ func (b Baseline) Title() string {
 	switch b {
 	case LISaaS:
 		return "LI-SaaS"
+	case Rev4:
+		return "Rev 4 Low or Moderate"
 	case "":
 		return ""
 	}
@@ -126,4 +131,31 @@ func (m *Member) HasMethod(method string) bool {
 		}
 	}
 	return false
+}
+
+// Rev4Set is the Rev 4 Low-or-Moderate template's rows as a row set, for
+// checking workbooks and inputs that still use Rev 4 rows. Its controls are
+// the catalog's (Rev 4 controls withdrawn in Rev 5 are there, withdrawn);
+// no row is CORE.
+func (c *Catalog) Rev4Set() *BaselineSet {
+	c.rev4Once.Do(func() {
+		set := &BaselineSet{Baseline: Rev4, byID: map[controlid.ID]*Member{}, rowIndex: map[controlid.ID]int{}}
+		for _, id := range c.rev4Rows {
+			base := id.Base()
+			m, ok := set.byID[base]
+			if !ok {
+				ctl, known := c.byID[base]
+				if !known {
+					ctl = &Control{ID: base}
+				}
+				m = &Member{Control: ctl}
+				set.byID[base] = m
+				set.Members = append(set.Members, m)
+			}
+			set.rowIndex[id] = len(set.Rows)
+			set.Rows = append(set.Rows, Row{ID: id, Member: m})
+		}
+		c.rev4Set = set
+	})
+	return c.rev4Set
 }

@@ -72,6 +72,8 @@ type Catalog struct {
 	byID           map[controlid.ID]*Control
 	baselines      map[Baseline]*BaselineSet
 	rev4Rows       []controlid.ID
+	rev4Once       sync.Once
+	rev4Set        *BaselineSet
 }
 
 var load = sync.OnceValues(func() (*Catalog, error) { return decode(catalogJSON) })

@@ -247,3 +247,21 @@ func runGenerator(data, out string) error {
 	}
 	return nil
 }
+
+func TestRev4Set(t *testing.T) {
+	set := Default().Rev4Set()
+	if len(set.Rows) != 616 {
+		t.Fatalf("rows = %d", len(set.Rows))
+	}
+	for _, m := range set.Members {
+		if m.Title == "" {
+			t.Errorf("Rev 4 control %s is not in the catalog", m.ID)
+		}
+	}
+	if i, ok := set.RowIndex(controlid.MustParse("IR-4(c)")); !ok || set.Rows[i].ID.String() != "IR-4(c)" {
+		t.Error("IR-4(c) missing from the Rev 4 set")
+	}
+	if _, ok := set.Member(controlid.MustParse("AC-2(10)")); !ok {
+		t.Error("AC-2(10), a Rev 4 control withdrawn in Rev 5, is missing")
+	}
+}

@@ -4,17 +4,14 @@
 package starter
 
 import (
-	"bufio"
-	"encoding/json"
 	"fmt"
 	"io"
-	"regexp"
 	"slices"
-	"strings"
 
 	"github.com/crm-tool/crm/crm"
 	"github.com/crm-tool/crm/crm/catalog"
 	"github.com/crm-tool/crm/crm/controlid"
+	"github.com/crm-tool/crm/crm/inputdoc"
 	"github.com/crm-tool/crm/schemas"
 )
 
@@ -24,18 +21,6 @@ type Options struct {
 	ServiceModel string   // iaas, paas or saas
 	Leveraged    []string // names of the authorizations the system runs on
 }
-
-// LeveragedID is the id a leveraged authorization's name gets in the input:
-// "AWS GovCloud (US)" → "aws-govcloud-us".
-func LeveragedID(name string) string {
-	id := strings.Trim(nonID.ReplaceAllString(strings.ToLower(name), "-"), "-")
-	if id == "" {
-		return "leveraged"
-	}
-	return id
-}
-
-var nonID = regexp.MustCompile(`[^a-z0-9]+`)
 
 var modelNames = map[string]string{"iaas": "IaaS", "paas": "PaaS", "saas": "SaaS"}
 
@@ -47,7 +32,7 @@ func Write(w io.Writer, o Options) error {
 	}
 	var inheritFrom string
 	if len(o.Leveraged) > 0 {
-		inheritFrom = LeveragedID(o.Leveraged[0])
+		inheritFrom = crm.LeveragedID(o.Leveraged[0])
 	}
 	layers, err := crm.ServiceModelLayers(o.ServiceModel, inheritFrom, "")
 	if err != nil {
@@ -55,40 +40,50 @@ func Write(w io.Writer, o Options) error {
 	}
 	rows := crm.Resolve(set, &crm.Layers{ServiceModel: layers, Sets: federal(set)})
 
-	bw := bufio.NewWriter(w)
-	p := func(format string, args ...any) { fmt.Fprintf(bw, format, args...) }
-	p("# yaml-language-server: $schema=%s\n", schemas.Input)
-	p("# (write the schema beside this file with: crm schema -o %s)\n#\n", schemas.Input)
-	p("# Starter CRM input for a %s offering on the FedRAMP %s baseline, written by\n", modelNames[o.ServiceModel], o.Baseline.Title())
-	p("# crm init. Every row is pre-filled from crm's %s defaults (templates/service-models.yaml)\n", o.ServiceModel)
-	p("# and marked todo: review each row, change what is not true of your system, and\n")
-	p("# delete its todo. The customer texts are generic: say what your customers must do.\n")
-	p("# crm generate refuses rows still marked todo.\n")
-	p("schema_version: 1\n\nsystem:\n")
-	p("  csp: %s\n  name: %s\n  baseline: %s\n  service_models: [%s]\n", q("TODO: your company"), q("TODO: your offering"), o.Baseline, o.ServiceModel)
-	if len(o.Leveraged) > 0 {
-		p("\n# Authorizations this system runs on. Add fedramp_id, type and impact.\nleveraged:\n")
-		for _, name := range o.Leveraged {
-			p("  - {id: %s, name: %s}\n", LeveragedID(name), q(name))
-		}
+	doc := &crm.Document{
+		SchemaVersion: crm.SchemaVersion,
+		System: crm.System{
+			CSP: "TODO: your company", Name: "TODO: your offering",
+			Baseline: string(o.Baseline), ServiceModels: []string{o.ServiceModel},
+		},
+		Defaults: []crm.Default{{Families: families(set), Fields: crm.Fields{Status: []crm.Status{crm.Implemented}}}},
+		Controls: make(map[string]crm.Entry, len(rows)),
 	}
-	p("\n# The implementation status of every row; change it where a row is not implemented.\ndefaults:\n")
-	p("  - families: [%s]\n    status: implemented\n", strings.Join(families(set), ", "))
-	p("\ncontrols:\n")
-	var last *catalog.Member
+	for _, name := range o.Leveraged {
+		doc.Leveraged = append(doc.Leveraged, crm.Leveraged{ID: crm.LeveragedID(name), Name: name})
+	}
+	titles := map[controlid.ID]string{}
 	for i := range rows {
 		r := &rows[i]
-		if r.Member != last {
-			last = r.Member
+		doc.Controls[r.ID.String()] = entry(r)
+		if _, ok := titles[r.Member.ID]; !ok {
 			core := ""
 			if r.Member.Core {
 				core = " (CORE)"
 			}
-			p("\n  # %s %s%s\n", r.Member.ID, r.Member.Title, core)
+			titles[r.Member.ID] = fmt.Sprintf("%s %s%s", r.Member.ID, r.Member.Title, core)
 		}
-		p("  %s: {%s}\n", r.ID, entry(r))
 	}
-	return bw.Flush()
+	return inputdoc.Write(w, doc, inputdoc.Options{
+		Header: []string{
+			"yaml-language-server: $schema=" + schemas.Input,
+			"(write the schema beside this file with: crm schema -o " + schemas.Input + ")",
+			"",
+			fmt.Sprintf("Starter CRM input for a %s offering on the FedRAMP %s baseline, written by", modelNames[o.ServiceModel], o.Baseline.Title()),
+			fmt.Sprintf("crm init. Every row is pre-filled from crm's %s defaults (templates/service-models.yaml)", o.ServiceModel),
+			"and marked todo: review each row, change what is not true of your system, and",
+			"delete its todo. The customer texts are generic: say what your customers must do.",
+			"The defaults entry gives every row the status implemented; change it where not.",
+			"crm generate refuses rows still marked todo.",
+		},
+		Before: func(_ string, id controlid.ID) []string {
+			if t, ok := titles[id.Base()]; ok {
+				delete(titles, id.Base()) // once, before the control's first row
+				return []string{t}
+			}
+			return nil
+		},
+	})
 }
 
 // federalText is what LI-SaaS rows tailored FED say: the agency's own work.
@@ -112,36 +107,18 @@ func federal(set *catalog.BaselineSet) []crm.DefaultLayer {
 	return []crm.DefaultLayer{d}
 }
 
-// entry writes a row's fields as a flow mapping, todo last.
-func entry(r *crm.Row) string {
-	var parts []string
-	if len(r.Origination) == 1 {
-		parts = append(parts, "origination: "+string(r.Origination[0]))
-	} else if len(r.Origination) > 1 {
-		o := make([]string, len(r.Origination))
-		for i, x := range r.Origination {
-			o[i] = string(x)
-		}
-		parts = append(parts, "origination: ["+strings.Join(o, ", ")+"]")
-	}
+// entry is a row's resolved origination, stated answer, leveraged
+// authorization (for inherited rows) and customer text, marked todo.
+func entry(r *crm.Row) crm.Entry {
+	todo := true
+	e := crm.Entry{Origination: r.Origination, Customer: r.Customer, Todo: &todo}
 	if r.AnswerStated {
-		parts = append(parts, "answer: "+q(string(r.Answer)))
+		e.Answer = r.Answer
 	}
-	if r.Leveraged != "" && slices.Contains(r.Origination, crm.Inherited) {
-		parts = append(parts, "leveraged: "+r.Leveraged)
+	if slices.Contains(r.Origination, crm.Inherited) {
+		e.Leveraged = r.Leveraged
 	}
-	if r.Customer != "" {
-		parts = append(parts, "customer: "+q(r.Customer))
-	}
-	parts = append(parts, "todo: true")
-	return strings.Join(parts, ", ")
-}
-
-// q quotes a string for YAML: a JSON string is a valid YAML double-quoted
-// scalar.
-func q(s string) string {
-	raw, _ := json.Marshal(s)
-	return string(raw)
+	return e
 }
 
 func families(set *catalog.BaselineSet) []string {

@@ -74,7 +74,7 @@ func TestStarterComments(t *testing.T) {
 
 func TestLeveragedID(t *testing.T) {
 	for in, want := range map[string]string{"AWS GovCloud (US)": "aws-govcloud-us", "Azure Government": "azure-government", "!!!": "leveraged"} {
-		if got := LeveragedID(in); got != want {
+		if got := crm.LeveragedID(in); got != want {
 			t.Errorf("LeveragedID(%q) = %q, want %q", in, got, want)
 		}
 	}

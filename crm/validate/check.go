@@ -12,30 +12,32 @@ import (
 	"github.com/crm-tool/crm/crm/source"
 )
 
-// Result is what validating one input file found.
+// Result is what validating one input file or workbook found.
 type Result struct {
 	File     string
 	Doc      *crm.Document // nil when the file could not be decoded or broke the schema
 	Rows     []crm.Row     // every baseline row, resolved; nil with Doc
 	Findings []crm.Finding
-	Waived   int // findings a project-file waiver removed
-	src      *source.Doc
+	Waived   int      // findings a project-file waiver removed
+	Notes    []string // for workbooks: what the import could not place
+	loc      locator
 }
 
-// Locate gives the line and column of a JSON pointer in the file, or zeros
-// when the file could not be decoded.
+// Locate gives the line and column of a JSON pointer in an input file, or
+// zeros for a workbook or a file that could not be decoded.
 func (r *Result) Locate(pointer string) (line, col int) {
-	if r.src == nil {
+	if r.loc == nil {
 		return 0, 0
 	}
-	p := r.src.Pos(pointer)
-	return p.Line, p.Col
+	var f crm.Finding
+	r.loc.place(&f, pointer)
+	return f.Line, f.Col
 }
 
 // checker accumulates the findings of one file.
 type checker struct {
 	file     string
-	src      *source.Doc
+	loc      locator
 	doc      *crm.Document
 	cat      *catalog.Catalog
 	set      *catalog.BaselineSet
@@ -60,15 +62,21 @@ func check(name string, data []byte, cat *catalog.Catalog) (*Result, error) {
 		res.Findings = c.findings
 		return res, nil
 	}
-	c.src, res.src = src, src
+	c.loc = sourceLocator{src}
 	for _, d := range src.Duplicates {
 		c.addAt(d.Pos, "duplicate-key", d.Pointer, fmt.Sprintf("key %q appears again; the first one, on line %d, is used", d.Key, d.First.Line))
 	}
+	return c.run(res, src.Value)
+}
+
+// run schema-checks a decoded value, then resolves it and applies every rule.
+func (c *checker) run(res *Result, value any) (*Result, error) {
+	res.loc = c.loc
 	schema, err := inputSchema()
 	if err != nil {
 		return nil, err
 	}
-	problems, err := schemaProblems(schema, src.Value)
+	problems, err := schemaProblems(schema, value)
 	if err != nil {
 		return nil, err
 	}
@@ -76,11 +84,18 @@ func check(name string, data []byte, cat *catalog.Catalog) (*Result, error) {
 		c.add("schema", p.Pointer, p.Message)
 	}
 	if len(problems) == 0 {
-		c.doc, err = toDocument(src.Value)
+		cat := c.cat
+		c.doc, err = toDocument(value)
 		if err != nil {
 			return nil, err
 		}
 		c.set = cat.Baseline(catalog.Baseline(c.doc.System.Baseline))
+		if c.doc.Revision == 4 {
+			c.set = cat.Rev4Set()
+			if b := catalog.Baseline(c.doc.System.Baseline); b != catalog.Low && b != catalog.Moderate {
+				c.add("schema", "/system/baseline", "a revision 4 CRM follows the Rev 4 Low-or-Moderate template: the baseline must be low or moderate")
+			}
+		}
 		layers := c.layers()
 		rows := crm.Resolve(c.set, layers)
 		c.documentRules()
@@ -116,14 +131,17 @@ func decodeValue(v, into any) error {
 }
 
 func (c *checker) add(rule, pointer, message string, rows ...string) {
-	c.addAt(c.src.Pos(pointer), rule, pointer, message, rows...)
+	f := crm.Finding{File: c.file, Pointer: pointer, Rule: rule, Severity: rulesByID[rule].Severity, Message: message, Rows: rows}
+	c.loc.place(&f, pointer)
+	c.findings = append(c.findings, f)
 }
 
+// addAt records a finding at a position of its own (a duplicate key, whose
+// pointer names the first occurrence).
 func (c *checker) addAt(pos source.Pos, rule, pointer, message string, rows ...string) {
-	r := rulesByID[rule]
 	c.findings = append(c.findings, crm.Finding{
 		File: c.file, Line: pos.Line, Col: pos.Col, Pointer: pointer,
-		Rule: rule, Severity: r.Severity, Message: message, Rows: rows,
+		Rule: rule, Severity: rulesByID[rule].Severity, Message: message, Rows: rows,
 	})
 }
 
@@ -159,9 +177,9 @@ func (c *checker) sortedKeys(ptr string, m map[string]crm.Entry) []string {
 		keys = append(keys, k)
 	}
 	sort.Slice(keys, func(i, j int) bool {
-		pi, pj := c.src.Pos(ptr+"/"+source.Escape(keys[i])), c.src.Pos(ptr+"/"+source.Escape(keys[j]))
-		if pi != pj {
-			return pi.Line < pj.Line || pi.Line == pj.Line && pi.Col < pj.Col
+		oi, oj := c.loc.order(ptr+"/"+source.Escape(keys[i])), c.loc.order(ptr+"/"+source.Escape(keys[j]))
+		if oi != oj {
+			return oi < oj
 		}
 		return keys[i] < keys[j]
 	})

@@ -5,6 +5,7 @@ import (
 	"strconv"
 
 	"github.com/crm-tool/crm/crm"
+	"github.com/crm-tool/crm/crm/catalog"
 	"github.com/crm-tool/crm/crm/controlid"
 	"github.com/crm-tool/crm/crm/source"
 )
@@ -79,6 +80,9 @@ func (c *checker) baselineID(raw, ptr string) (controlid.ID, bool) {
 		c.add("unknown-id", ptr, err.Error())
 		return id, false
 	}
+	if c.set.Baseline == catalog.Rev4 {
+		return c.rev4ID(id, ptr)
+	}
 	ctl, err := c.cat.Lookup(id)
 	if err != nil {
 		c.add("unknown-id", ptr, err.Error())
@@ -93,4 +97,17 @@ func (c *checker) baselineID(raw, ptr string) (controlid.ID, bool) {
 		return id, false
 	}
 	return id, true
+}
+
+// rev4ID checks an id against the Rev 4 template's rows, where withdrawn
+// Rev 5 controls and other part letters are still rows.
+func (c *checker) rev4ID(id controlid.ID, ptr string) (controlid.ID, bool) {
+	if _, ok := c.set.RowIndex(id); ok {
+		return id, true
+	}
+	if _, ok := c.set.Member(id); ok && id.Part == "" {
+		return id, true
+	}
+	c.add("not-in-baseline", ptr, fmt.Sprintf("%s is not a row of the Rev 4 Low-or-Moderate template; the entry is ignored", id), id.String())
+	return id, false
 }

@@ -129,7 +129,7 @@ func (c *checker) unresolved(rule string, rows []crm.Row, what string) {
 		parts[i] = fmt.Sprintf("%s %d (%s)", f, len(byFamily[f]), listRows(byFamily[f], 4))
 	}
 	ptr := ""
-	if c.src.Has("/controls") {
+	if c.loc.has("/controls") {
 		ptr = "/controls"
 	}
 	c.add(rule, ptr, fmt.Sprintf("%d %s: %s", len(rows), what, strings.Join(parts, "; ")), ids...)

@@ -40,6 +40,9 @@ var Rules = []Rule{
 	{"placeholder-text", crm.Warning, "Text still holds a placeholder such as <CSP Name>, TBD or TODO."},
 	{"repeated-text", crm.Warning, "The same customer text is pasted into very many entries."},
 	{"text-too-long", crm.Error, "Text longer than an Excel cell holds (32,767 characters)."},
+	{"invalid-answer", crm.Error, "Workbooks: a CRM answer is not Yes, Partial or No."},
+	{"cis-crm-mismatch", crm.Warning, "Workbooks: the CIS origination marks mean another CRM answer than the one given."},
+	{"sheet-rows-differ", crm.Warning, "Workbooks: the CIS and CRM worksheets list different rows."},
 	{"expired-waiver", crm.Warning, "A waiver in the project file has expired and no longer applies."},
 }
 

@@ -101,9 +101,10 @@ func TestGoldenFindings(t *testing.T) {
 }
 
 // TestEveryRuleHasAFixture makes sure each rule fires somewhere in the
-// invalid fixtures (expired-waiver is tested with a project file).
+// invalid fixtures (expired-waiver is tested with a project file, the
+// workbook rules with workbooks).
 func TestEveryRuleHasAFixture(t *testing.T) {
-	fired := map[string]bool{"expired-waiver": true}
+	fired := map[string]bool{"expired-waiver": true, "invalid-answer": true, "cis-crm-mismatch": true, "sheet-rows-differ": true}
 	for _, f := range invalidInputs(t).Findings {
 		fired[f.Rule] = true
 		if _, ok := LookupRule(f.Rule); !ok {

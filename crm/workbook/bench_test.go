@@ -1,6 +1,7 @@
-package workbook
+package workbook_test
 
 import (
+	"github.com/crm-tool/crm/crm/workbook"
 	"io"
 	"testing"
 
@@ -12,7 +13,7 @@ func BenchmarkWriteHigh(b *testing.B) {
 	s := load(b, "iaas-high.yaml")
 	b.ReportAllocs()
 	for b.Loop() {
-		if err := Write(io.Discard, s); err != nil {
+		if err := workbook.Write(io.Discard, s); err != nil {
 			b.Fatal(err)
 		}
 	}
@@ -20,7 +21,7 @@ func BenchmarkWriteHigh(b *testing.B) {
 
 // synthetic repeats the High example's rows until there are n, for
 // measuring row throughput (a benchmark-only workbook: ids repeat).
-func synthetic(b *testing.B, n int) *Spec {
+func synthetic(b *testing.B, n int) *workbook.Spec {
 	s := load(b, "iaas-high.yaml")
 	rows := make([]crm.Row, 0, n)
 	for len(rows) < n {
@@ -35,7 +36,7 @@ func benchmarkRows(b *testing.B, n int) {
 	b.ReportAllocs()
 	b.ReportMetric(float64(n), "rows")
 	for b.Loop() {
-		if err := Write(io.Discard, s); err != nil {
+		if err := workbook.Write(io.Discard, s); err != nil {
 			b.Fatal(err)
 		}
 	}

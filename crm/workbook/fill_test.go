@@ -1,7 +1,9 @@
-package workbook
+package workbook_test
 
 import (
 	"bytes"
+	"fmt"
+	"github.com/crm-tool/crm/crm/workbook"
 	"os"
 	"path/filepath"
 	"strings"
@@ -25,7 +27,7 @@ func TestFillOfficialTemplate(t *testing.T) {
 		t.Run(name, func(t *testing.T) {
 			s := load(t, name)
 			var buf bytes.Buffer
-			if err := Fill(&buf, bytes.NewReader(tpl), s); err != nil {
+			if err := workbook.Fill(&buf, bytes.NewReader(tpl), s); err != nil {
 				t.Fatal(err)
 			}
 			f := open(t, buf.Bytes())
@@ -50,7 +52,7 @@ func TestFillOfficialTemplate(t *testing.T) {
 				}
 			}
 			dvs, _ := f.GetDataValidations(title + " CRM Worksheet")
-			if len(dvs) != 1 || dvs[0].Sqref != "B"+itoa(hr+1)+":B"+itoa(hr+len(s.Rows)) {
+			if len(dvs) != 1 || dvs[0].Sqref != fmt.Sprintf("B%d:B%d", hr+1, hr+len(s.Rows)) {
 				t.Errorf("validations: %+v", dvs)
 			}
 			for _, other := range []string{"Instructions", "Example CRM Worksheet Responses", "Record of Change"} {
@@ -68,14 +70,14 @@ func TestFillRefusesOtherWorkbooks(t *testing.T) {
 	s := load(t, "paas-low.yaml")
 	s.Provenance = nil
 	var buf bytes.Buffer
-	if err := Write(&buf, load(t, "saas-moderate.yaml")); err != nil {
+	if err := workbook.Write(&buf, load(t, "saas-moderate.yaml")); err != nil {
 		t.Fatal(err)
 	}
-	err := Fill(&bytes.Buffer{}, bytes.NewReader(buf.Bytes()), s)
+	err := workbook.Fill(&bytes.Buffer{}, bytes.NewReader(buf.Bytes()), s)
 	if err == nil || !strings.Contains(err.Error(), `the template has no sheet "Low CIS Worksheet"`) {
 		t.Errorf("error = %v", err)
 	}
-	err = Fill(&bytes.Buffer{}, strings.NewReader("not a zip"), s)
+	err = workbook.Fill(&bytes.Buffer{}, strings.NewReader("not a zip"), s)
 	if err == nil || !strings.Contains(err.Error(), "open template") {
 		t.Errorf("error = %v", err)
 	}

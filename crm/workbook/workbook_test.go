@@ -1,11 +1,13 @@
-package workbook
+package workbook_test
 
 import (
 	"bytes"
 	"flag"
 	"fmt"
+	"github.com/crm-tool/crm/crm/workbook"
 	"os"
 	"path/filepath"
+	"slices"
 	"sort"
 	"strings"
 	"testing"
@@ -23,7 +25,7 @@ var update = flag.Bool("update", false, "rewrite testdata/golden files")
 const repo = "../.."
 
 // load validates an example and returns its workbook spec.
-func load(t testing.TB, name string) *Spec {
+func load(t testing.TB, name string) *workbook.Spec {
 	t.Helper()
 	path := filepath.Join(repo, "testdata", "examples", name)
 	data, err := os.ReadFile(path)
@@ -37,19 +39,19 @@ func load(t testing.TB, name string) *Spec {
 	if res.Doc == nil {
 		t.Fatalf("%s: %v", name, res.Findings)
 	}
-	return &Spec{
+	return &workbook.Spec{
 		Doc: res.Doc, Baseline: catalog.Baseline(res.Doc.System.Baseline), Rows: res.Rows,
-		Provenance: &Provenance{
+		Provenance: &workbook.Provenance{
 			Tool: "crm test", Input: name, InputSHA256: "0123", SchemaVersion: 1, Catalog: "5.0.1", Baselines: "fedramp",
 			Line: func(ptr string) int { l, _ := res.Locate(ptr); return l },
 		},
 	}
 }
 
-func write(t testing.TB, s *Spec) []byte {
+func write(t testing.TB, s *workbook.Spec) []byte {
 	t.Helper()
 	var buf bytes.Buffer
-	if err := Write(&buf, s); err != nil {
+	if err := workbook.Write(&buf, s); err != nil {
 		t.Fatal(err)
 	}
 	return buf.Bytes()
@@ -112,12 +114,12 @@ func TestReadBack(t *testing.T) {
 					t.Fatalf("CIS row %d: id %q, want %s", 4+i, cell(got, 0), r.ID)
 				}
 				for j, c := range layout.CIS.StatusColumns {
-					if (cell(got, 1+j) == "X") != hasValue(r.Status, c.Value) {
+					if (cell(got, 1+j) == "X") != slices.Contains(r.Status, crm.Status(c.Value)) {
 						t.Errorf("%s: status %s mark %q", r.ID, c.Value, cell(got, 1+j))
 					}
 				}
 				for j, c := range layout.CIS.OriginationColumns {
-					if (cell(got, 6+j) == "X") != hasValue(r.Origination, c.Value) {
+					if (cell(got, 6+j) == "X") != slices.Contains(r.Origination, crm.Origination(c.Value)) {
 						t.Errorf("%s: origination %s mark %q", r.ID, c.Value, cell(got, 6+j))
 					}
 				}
@@ -147,7 +149,7 @@ func cell(row []string, i int) string {
 }
 
 // checkSummary compares the Summary sheet with a count of the rows.
-func checkSummary(t *testing.T, f *excelize.File, s *Spec) {
+func checkSummary(t *testing.T, f *excelize.File, s *workbook.Spec) {
 	t.Helper()
 	rows, err := f.GetRows("Summary")
 	if err != nil {
@@ -238,7 +240,7 @@ func TestCheckTooLong(t *testing.T) {
 	s := load(t, "saas-moderate.yaml")
 	s.Rows[3].Customer = strings.Repeat("x", 30000)
 	s.Rows[3].Services = map[string]string{"dashboards": strings.Repeat("y", 3000)}
-	fs, err := Check(s)
+	fs, err := workbook.Check(s)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -246,7 +248,7 @@ func TestCheckTooLong(t *testing.T) {
 		t.Errorf("findings = %+v", fs)
 	}
 	s.Service = "pipelines" // the long dashboards paragraph is left out
-	if fs, _ := Check(s); len(fs) != 0 {
+	if fs, _ := workbook.Check(s); len(fs) != 0 {
 		t.Errorf("with --service: %+v", fs)
 	}
 }
@@ -290,8 +292,8 @@ func dump(t *testing.T, f *excelize.File, maxRows int) string {
 		fmt.Fprintf(&b, "merges: %v\n", ms)
 		var widths []string
 		for c := 1; c <= 13; c++ {
-			w, _ := f.GetColWidth(sheet, colName(c))
-			widths = append(widths, fmt.Sprintf("%s=%g", colName(c), w))
+			w, _ := f.GetColWidth(sheet, mustCol(c))
+			widths = append(widths, fmt.Sprintf("%s=%g", mustCol(c), w))
 		}
 		fmt.Fprintf(&b, "widths: %s\n", strings.Join(widths, " "))
 		panes, _ := f.GetPanes(sheet)
@@ -321,7 +323,7 @@ func dump(t *testing.T, f *excelize.File, maxRows int) string {
 				if v == "" {
 					continue
 				}
-				name := cellName(j+1, i+1)
+				name, _ := excelize.CoordinatesToCellName(j+1, i+1)
 				style := ""
 				if id, err := f.GetCellStyle(sheet, name); err == nil && id != 0 {
 					if st, err := f.GetStyle(id); err == nil && st.Font != nil {
@@ -336,4 +338,12 @@ func dump(t *testing.T, f *excelize.File, maxRows int) string {
 		}
 	}
 	return b.String()
+}
+
+func mustCol(n int) string {
+	name, err := excelize.ColumnNumberToName(n)
+	if err != nil {
+		panic(err)
+	}
+	return name
 }

@@ -1,0 +1,329 @@
+// Package importer turns a CIS/CRM workbook, as package workbook reads it,
+// into an input document, and checks what only a workbook can get wrong:
+// answers that are not Yes/Partial/No, duplicate rows, CIS marks that
+// contradict the CRM answer, and CIS and CRM sheets that list other rows.
+package importer
+
+import (
+	"fmt"
+	"path/filepath"
+	"regexp"
+	"slices"
+	"strings"
+
+	"github.com/crm-tool/crm/crm"
+	"github.com/crm-tool/crm/crm/catalog"
+	"github.com/crm-tool/crm/crm/controlid"
+	"github.com/crm-tool/crm/crm/source"
+	"github.com/crm-tool/crm/crm/workbook"
+	"github.com/crm-tool/crm/templates"
+)
+
+// Cell is where a value of the document came from.
+type Cell struct{ Sheet, Ref string }
+
+// Result is an imported workbook.
+type Result struct {
+	Doc      *crm.Document
+	Keys     []string        // control keys in workbook order
+	Cells    map[string]Cell // JSON pointer → the cell it came from
+	Findings []crm.Finding   // the workbook's own problems, at Sheet!Cell
+	Notes    []string        // what the import could not place
+}
+
+// rowData is what the CIS and CRM sheets say of one row.
+type rowData struct {
+	id          controlid.ID
+	cisRow      *workbook.TableRow
+	crmRow      *workbook.TableRow
+	origination []crm.Origination
+	status      []crm.Status
+}
+
+type importer struct {
+	name  string
+	book  *workbook.Book
+	res   *Result
+	rows  map[controlid.ID]*rowData
+	order []controlid.ID
+}
+
+// Convert imports a workbook read from file name.
+func Convert(name string, b *workbook.Book) *Result {
+	im := &importer{name: name, book: b, rows: map[controlid.ID]*rowData{},
+		res: &Result{Cells: map[string]Cell{}}}
+	im.res.Doc = im.document()
+	if b.CIS != nil {
+		im.sheet(b.CIS, func(d *rowData, r *workbook.TableRow) bool {
+			if d.cisRow != nil {
+				return false
+			}
+			d.cisRow = r
+			return true
+		})
+	}
+	if b.CRM != nil {
+		im.sheet(b.CRM, func(d *rowData, r *workbook.TableRow) bool {
+			if d.crmRow != nil {
+				return false
+			}
+			d.crmRow = r
+			return true
+		})
+	}
+	im.entries()
+	im.leveraged()
+	im.sheetsDiffer()
+	for _, t := range []*workbook.Table{b.CIS, b.CRM} {
+		if t != nil {
+			for _, ig := range t.Ignored {
+				im.res.Notes = append(im.res.Notes, "column not read: "+ig)
+			}
+		}
+	}
+	crm.SortFindings(im.res.Findings)
+	return im.res
+}
+
+// add records a workbook finding; package validate, which registers the
+// rules, gives it its severity.
+func (im *importer) add(sheet, ref, rule string, msg string, rows ...string) {
+	im.res.Findings = append(im.res.Findings, crm.Finding{File: im.name, Sheet: sheet, Cell: ref, Rule: rule, Message: msg, Rows: rows})
+}
+
+// document starts the input document from the Instructions and Provenance
+// sheets.
+func (im *importer) document() *crm.Document {
+	b := im.book
+	sys := crm.System{
+		CSP:       b.System["csp"],
+		Name:      b.System["system name"],
+		FedRAMPID: b.System["system identifier"],
+		Baseline:  string(b.Baseline),
+	}
+	if sys.CSP == "" {
+		sys.CSP = "unknown"
+		im.res.Notes = append(im.res.Notes, "no CSP name in the workbook: set system.csp")
+	}
+	if sys.Name == "" {
+		sys.Name = strings.TrimSuffix(filepath.Base(im.name), filepath.Ext(im.name))
+		im.res.Notes = append(im.res.Notes, "no system name in the workbook: set system.name")
+	}
+	if sys.Baseline == "" {
+		sys.Baseline = string(catalog.Moderate)
+		im.res.Notes = append(im.res.Notes, "the workbook does not say its baseline: read as moderate; set system.baseline")
+	}
+	for _, r := range b.Revisions {
+		if !isDate(r[0]) || r[1] == "" {
+			continue
+		}
+		sys.Revisions = append(sys.Revisions, crm.Revision{Date: r[0], Description: r[1], Version: r[2], Author: r[3]})
+	}
+	doc := &crm.Document{SchemaVersion: crm.SchemaVersion, System: sys, Controls: map[string]crm.Entry{}}
+	if b.Revision == 4 {
+		doc.Revision = 4
+	}
+	return doc
+}
+
+func isDate(s string) bool {
+	return len(s) == 10 && s[4] == '-' && s[7] == '-'
+}
+
+// sheet reads the ids of a table, reporting unparsable and duplicate ones;
+// keep records the row and says false when the row was already seen.
+func (im *importer) sheet(t *workbook.Table, keep func(*rowData, *workbook.TableRow) bool) {
+	for i := range t.Rows {
+		r := &t.Rows[i]
+		raw := t.Value(*r, workbook.RoleID)
+		ref := t.Ref(*r, workbook.RoleID)
+		id, err := controlid.Parse(raw)
+		if err != nil {
+			im.add(t.Sheet, ref, "unknown-id", err.Error())
+			continue
+		}
+		d, ok := im.rows[id]
+		if !ok {
+			d = &rowData{id: id}
+			im.rows[id] = d
+			im.order = append(im.order, id)
+		}
+		if !keep(d, r) {
+			im.add(t.Sheet, ref, "duplicate-row", fmt.Sprintf("%s appears again; the first one is used", id), id.String())
+		}
+	}
+}
+
+// entries turns each row into a control entry of the document.
+func (im *importer) entries() {
+	layout, err := templates.AppendixJ()
+	if err != nil {
+		panic(err) // embedded, covered by tests
+	}
+	prov := im.provenanceRows()
+	for _, id := range im.order {
+		d := im.rows[id]
+		key := id.String()
+		ptr := "/controls/" + source.Escape(key)
+		var e crm.Entry
+		if t, r := im.book.CIS, d.cisRow; r != nil {
+			for _, c := range layout.CIS.StatusColumns {
+				if marked(t.Value(*r, workbook.StatusRole(c.Value))) {
+					e.Status = append(e.Status, crm.Status(c.Value))
+				}
+			}
+			for _, c := range layout.CIS.OriginationColumns {
+				if marked(t.Value(*r, workbook.OriginationRole(c.Value))) {
+					e.Origination = append(e.Origination, crm.Origination(c.Value))
+				}
+			}
+			im.cell(ptr, t.Sheet, t.Ref(*r, workbook.RoleID))
+			im.cell(ptr+"/origination", t.Sheet, t.Ref(*r, workbook.RoleID))
+			im.cell(ptr+"/status", t.Sheet, t.Ref(*r, workbook.RoleID))
+		}
+		if t, r := im.book.CRM, d.crmRow; r != nil {
+			raw := t.Value(*r, workbook.RoleAnswer)
+			if a, ok := parseAnswer(raw); ok {
+				e.Answer = a
+			} else {
+				im.add(t.Sheet, t.Ref(*r, workbook.RoleAnswer), "invalid-answer",
+					fmt.Sprintf("%s: %q is not one of %s", id, strings.TrimSpace(raw), strings.Join(layout.CRM.Answers, ", ")), key)
+			}
+			e.Customer = cleanText(t.Value(*r, workbook.RoleText))
+			im.cell(ptr, t.Sheet, t.Ref(*r, workbook.RoleID))
+			im.cell(ptr+"/answer", t.Sheet, t.Ref(*r, workbook.RoleAnswer))
+			im.cell(ptr+"/customer", t.Sheet, t.Ref(*r, workbook.RoleText))
+			if len(e.Origination) > 0 && e.Answer != "" {
+				if derived := crm.DeriveAnswer(e.Origination); derived != e.Answer {
+					im.add(t.Sheet, t.Ref(*r, workbook.RoleAnswer), "cis-crm-mismatch",
+						fmt.Sprintf("%s: the CIS marks %s, which means %s, but the CRM answers %s", id, joinOrigination(e.Origination), derived.Label(), e.Answer.Label()), key)
+				}
+			}
+		}
+		if p, ok := prov[id]; ok {
+			p.apply(&e, im.res.Cells, ptr)
+		}
+		im.res.Doc.Controls[key] = e
+		im.res.Keys = append(im.res.Keys, key)
+	}
+}
+
+// leveraged lists the leveraged authorizations the rows inherit from, so
+// that the document is whole. A workbook names at most one, in the header of
+// its inherited column: "Inherited from Pre-Existing Authorization (AWS
+// GovCloud)"; inherited rows the Provenance sheet says nothing of get it.
+func (im *importer) leveraged() {
+	name := "Pre-Existing Authorization"
+	if t := im.book.CIS; t != nil {
+		if m := trailingName.FindStringSubmatch(t.Headers[workbook.OriginationRole(string(crm.Inherited))]); m != nil {
+			name = strings.TrimSpace(m[1])
+		}
+	}
+	fromHeader := crm.LeveragedID(name)
+	var ids []string
+	for _, key := range im.res.Keys {
+		e := im.res.Doc.Controls[key]
+		if e.Leveraged == "" && slices.Contains(e.Origination, crm.Inherited) {
+			e.Leveraged = fromHeader
+			im.res.Doc.Controls[key] = e
+		}
+		if e.Leveraged != "" && !slices.Contains(ids, e.Leveraged) {
+			ids = append(ids, e.Leveraged)
+		}
+	}
+	slices.Sort(ids)
+	for _, id := range ids {
+		l := crm.Leveraged{ID: id, Name: id}
+		if id == fromHeader {
+			l.Name = name
+		}
+		im.res.Doc.Leveraged = append(im.res.Doc.Leveraged, l)
+		im.res.Notes = append(im.res.Notes, fmt.Sprintf("leveraged authorization %q: add its fedramp_id, type and impact", l.Name))
+	}
+}
+
+// trailingName is the last parenthesised part of a header.
+var trailingName = regexp.MustCompile(`\(([^()]+)\)\s*$`)
+
+func (im *importer) cell(ptr, sheet, ref string) {
+	if _, ok := im.res.Cells[ptr]; !ok || sheet == crmSheet(im.book) {
+		im.res.Cells[ptr] = Cell{Sheet: sheet, Ref: ref}
+	}
+}
+
+func crmSheet(b *workbook.Book) string {
+	if b.CRM == nil {
+		return ""
+	}
+	return b.CRM.Sheet
+}
+
+// sheetsDiffer reports rows that only one of the CIS and CRM sheets lists.
+func (im *importer) sheetsDiffer() {
+	b := im.book
+	if b.CIS == nil || b.CRM == nil {
+		return
+	}
+	var onlyCIS, onlyCRM []string
+	for _, id := range im.order {
+		d := im.rows[id]
+		switch {
+		case d.cisRow == nil:
+			onlyCRM = append(onlyCRM, id.String())
+		case d.crmRow == nil:
+			onlyCIS = append(onlyCIS, id.String())
+		}
+	}
+	for _, s := range []struct {
+		sheet string
+		ids   []string
+		other string
+	}{{b.CIS.Sheet, onlyCIS, b.CRM.Sheet}, {b.CRM.Sheet, onlyCRM, b.CIS.Sheet}} {
+		if len(s.ids) > 0 {
+			im.add(s.sheet, "", "sheet-rows-differ",
+				fmt.Sprintf("%d rows are not on %q: %s", len(s.ids), s.other, list(s.ids, 6)), s.ids...)
+		}
+	}
+}
+
+func list(ids []string, max int) string {
+	if len(ids) <= max {
+		return strings.Join(ids, ", ")
+	}
+	return fmt.Sprintf("%s and %d more", strings.Join(ids[:max], ", "), len(ids)-max)
+}
+
+// parseAnswer reads an answer as people type it: any case, stray and
+// non-breaking spaces. A blank cell is no answer.
+func parseAnswer(raw string) (crm.Answer, bool) {
+	switch strings.ToLower(strings.Join(strings.Fields(strings.ReplaceAll(raw, "\u00a0", " ")), " ")) {
+	case "":
+		return "", true
+	case "yes", "y":
+		return crm.AnswerYes, true
+	case "partial", "partially", "partly":
+		return crm.AnswerPartial, true
+	case "no", "n":
+		return crm.AnswerNo, true
+	}
+	return "", false
+}
+
+// marked reads any non-blank CIS cell as a mark.
+func marked(v string) bool { return strings.TrimSpace(strings.ReplaceAll(v, "\u00a0", " ")) != "" }
+
+// cleanText trims a cell and turns Windows line ends into plain ones.
+func cleanText(s string) string {
+	return strings.TrimSpace(strings.ReplaceAll(strings.ReplaceAll(s, "\r\n", "\n"), "\u00a0", " "))
+}
+
+func joinOrigination(o []crm.Origination) string {
+	layout, _ := templates.AppendixJ()
+	var names []string
+	for _, c := range layout.CIS.OriginationColumns {
+		if slices.Contains(o, crm.Origination(c.Value)) {
+			names = append(names, c.Header)
+		}
+	}
+	return strings.Join(names, " + ")
+}

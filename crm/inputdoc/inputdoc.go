@@ -1,0 +1,222 @@
+// Package inputdoc writes input documents as YAML people can read and edit:
+// one line per control entry, in catalog order, with optional comments.
+package inputdoc
+
+import (
+	"bufio"
+	"encoding/json"
+	"fmt"
+	"io"
+	"regexp"
+	"sort"
+	"strings"
+
+	"github.com/crm-tool/crm/crm"
+	"github.com/crm-tool/crm/crm/controlid"
+)
+
+// Options add comments to the document.
+type Options struct {
+	Header []string // comment lines at the top, without "# "
+	// Before, when set, gives comment lines to put before a control key,
+	// for instance a control's title before its first row.
+	Before func(key string, id controlid.ID) []string
+}
+
+// Write writes doc as YAML.
+func Write(w io.Writer, doc *crm.Document, o Options) error {
+	bw := bufio.NewWriter(w)
+	p := func(format string, args ...any) { fmt.Fprintf(bw, format, args...) }
+	for _, h := range o.Header {
+		if h == "" {
+			p("#\n")
+		} else {
+			p("# %s\n", h)
+		}
+	}
+	p("schema_version: %d\n", doc.SchemaVersion)
+	if doc.Revision != 0 {
+		p("revision: %d\n", doc.Revision)
+	}
+	s := doc.System
+	p("\nsystem:\n")
+	for _, kv := range [][2]string{{"csp", s.CSP}, {"name", s.Name}, {"fedramp_id", s.FedRAMPID}} {
+		if kv[1] != "" {
+			p("  %s: %s\n", kv[0], q(kv[1]))
+		}
+	}
+	p("  baseline: %s\n", s.Baseline)
+	if len(s.ServiceModels) > 0 {
+		p("  service_models: [%s]\n", strings.Join(s.ServiceModels, ", "))
+	}
+	for _, kv := range [][2]string{{"deployment_model", s.DeploymentModel}, {"version", s.Version}, {"date", s.Date}} {
+		if kv[1] != "" {
+			p("  %s: %s\n", kv[0], q(kv[1]))
+		}
+	}
+	if len(s.Revisions) > 0 {
+		p("  revisions:\n")
+		for _, r := range s.Revisions {
+			p("    - {%s}\n", pairs("date", r.Date, "version", r.Version, "description", r.Description, "author", r.Author))
+		}
+	}
+	if len(doc.Services) > 0 {
+		p("\nservices:\n")
+		for _, sv := range doc.Services {
+			p("  - {%s}\n", pairs("id", sv.ID, "name", sv.Name, "description", sv.Description))
+		}
+	}
+	if len(doc.Leveraged) > 0 {
+		p("\nleveraged:\n")
+		for _, l := range doc.Leveraged {
+			p("  - {%s}\n", pairs("id", l.ID, "name", l.Name, "fedramp_id", l.FedRAMPID, "type", l.Type, "impact", l.Impact))
+		}
+	}
+	if len(doc.Defaults) > 0 {
+		p("\ndefaults:\n")
+		for _, d := range doc.Defaults {
+			var sel []string
+			switch {
+			case len(d.Families) > 0:
+				sel = append(sel, "families: ["+strings.Join(d.Families, ", ")+"]")
+			case len(d.Controls) > 0:
+				sel = append(sel, "controls: ["+strings.Join(quoteKeys(d.Controls), ", ")+"]")
+			case d.ServiceModel != "":
+				sel = append(sel, "service_model: "+d.ServiceModel)
+			}
+			p("  - {%s}\n", strings.Join(append(sel, Fields(&d.Fields)...), ", "))
+		}
+	}
+	if len(doc.Controls) > 0 {
+		p("\ncontrols:\n")
+		for _, key := range sortedKeys(doc.Controls) {
+			id, err := controlid.Parse(key)
+			if err == nil && o.Before != nil {
+				for _, c := range o.Before(key, id) {
+					p("\n  # %s\n", c)
+				}
+			}
+			e := doc.Controls[key]
+			p("  %s: {%s}\n", quoteKey(key), strings.Join(Fields(&e), ", "))
+		}
+	}
+	return bw.Flush()
+}
+
+// Fields writes an entry's fields as flow-mapping items, in the schema's
+// order.
+func Fields(f *crm.Fields) []string {
+	var out []string
+	if len(f.Origination) > 0 {
+		out = append(out, "origination: "+list(f.Origination))
+	}
+	if len(f.Status) > 0 {
+		out = append(out, "status: "+list(f.Status))
+	}
+	if f.PlannedDate != "" {
+		out = append(out, "planned_date: "+q(f.PlannedDate))
+	}
+	if f.Explanation != "" {
+		out = append(out, "explanation: "+q(f.Explanation))
+	}
+	if f.Answer != "" {
+		out = append(out, "answer: "+q(string(f.Answer)))
+	}
+	if f.Provider != "" {
+		out = append(out, "provider: "+q(f.Provider))
+	}
+	if f.Customer != "" {
+		out = append(out, "customer: "+q(f.Customer))
+	}
+	if len(f.Services) > 0 {
+		keys := make([]string, 0, len(f.Services))
+		for k := range f.Services {
+			keys = append(keys, k)
+		}
+		sort.Strings(keys)
+		var svc []string
+		for _, k := range keys {
+			svc = append(svc, k+": "+q(f.Services[k]))
+		}
+		out = append(out, "services: {"+strings.Join(svc, ", ")+"}")
+	}
+	if f.Leveraged != "" {
+		out = append(out, "leveraged: "+f.Leveraged)
+	}
+	if f.Todo != nil {
+		out = append(out, fmt.Sprintf("todo: %t", *f.Todo))
+	}
+	return out
+}
+
+func list[T ~string](l []T) string {
+	if len(l) == 1 {
+		return string(l[0])
+	}
+	s := make([]string, len(l))
+	for i, x := range l {
+		s[i] = string(x)
+	}
+	return "[" + strings.Join(s, ", ") + "]"
+}
+
+// pairs writes key: value items, leaving out empty values.
+func pairs(kv ...string) string {
+	var out []string
+	for i := 0; i+1 < len(kv); i += 2 {
+		if kv[i+1] != "" {
+			out = append(out, kv[i]+": "+q(kv[i+1]))
+		}
+	}
+	return strings.Join(out, ", ")
+}
+
+// q quotes a string for YAML: a JSON string is a valid YAML double-quoted
+// scalar, whatever it holds.
+func q(s string) string {
+	raw, _ := json.Marshal(s)
+	return string(raw)
+}
+
+// plainKey is a key YAML reads back as the same string without quotes.
+var plainKey = regexp.MustCompile(`^[A-Za-z]{2}-[0-9]+(\([0-9a-z]+\))*$`)
+
+func quoteKey(k string) string {
+	if plainKey.MatchString(k) {
+		return k
+	}
+	return q(k)
+}
+
+func quoteKeys(ks []string) []string {
+	out := make([]string, len(ks))
+	for i, k := range ks {
+		out[i] = quoteKey(k)
+	}
+	return out
+}
+
+// sortedKeys orders control keys as the catalog does; keys that are not
+// control ids come last, alphabetically.
+func sortedKeys(m map[string]crm.Entry) []string {
+	keys := make([]string, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	sort.Slice(keys, func(i, j int) bool {
+		a, errA := controlid.Parse(keys[i])
+		b, errB := controlid.Parse(keys[j])
+		switch {
+		case errA == nil && errB == nil:
+			if c := controlid.Compare(a, b); c != 0 {
+				return c < 0
+			}
+		case errA == nil:
+			return true
+		case errB == nil:
+			return false
+		}
+		return keys[i] < keys[j]
+	})
+	return keys
+}

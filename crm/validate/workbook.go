@@ -1,0 +1,56 @@
+package validate
+
+import (
+	"bytes"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"path/filepath"
+	"strings"
+
+	"github.com/crm-tool/crm/crm/catalog"
+	"github.com/crm-tool/crm/crm/importer"
+	"github.com/crm-tool/crm/crm/workbook"
+)
+
+// IsWorkbook tells workbooks from input documents by name.
+func IsWorkbook(name string) bool {
+	return strings.EqualFold(filepath.Ext(name), ".xlsx")
+}
+
+// Workbook validates a CIS/CRM workbook: it is imported into an input
+// document, which gets every rule an input gets, plus the workbook's own
+// rules; findings point at 'Sheet'!Cell. A file that is no workbook, or has
+// no CIS or CRM sheet, is an error.
+func Workbook(name string, data []byte, baseline catalog.Baseline) (*Result, error) {
+	book, err := workbook.Read(bytes.NewReader(data), workbook.ReadOptions{Baseline: baseline})
+	if err != nil {
+		if errors.Is(err, workbook.ErrNotWorkbook) {
+			return nil, fmt.Errorf("%s: %w", name, err)
+		}
+		return nil, fmt.Errorf("read workbook %s: %w", name, err)
+	}
+	imp := importer.Convert(name, book)
+	raw, err := json.Marshal(imp.Doc)
+	if err != nil {
+		return nil, err
+	}
+	dec := json.NewDecoder(bytes.NewReader(raw))
+	dec.UseNumber()
+	var value any
+	if err := dec.Decode(&value); err != nil {
+		return nil, err
+	}
+	main := ""
+	if book.CRM != nil {
+		main = book.CRM.Sheet
+	} else if book.CIS != nil {
+		main = book.CIS.Sheet
+	}
+	c := &checker{file: name, cat: catalog.Default(), groups: map[groupKey][]string{}, loc: newCellLocator(imp, main)}
+	for _, f := range imp.Findings {
+		f.Severity = rulesByID[f.Rule].Severity // the importer's rules are registered here
+		c.findings = append(c.findings, f)
+	}
+	return c.run(&Result{File: name, Notes: imp.Notes}, value)
+}
