@@ -43,7 +43,7 @@ func SortFindings(fs []Finding) {
 			cmp.Compare(a.Line, b.Line),
 			cmp.Compare(a.Col, b.Col),
 			cmp.Compare(a.Sheet, b.Sheet),
-			cmp.Compare(a.Cell, b.Cell),
+			compareCells(a.Cell, b.Cell),
 			cmp.Compare(a.Pointer, b.Pointer),
 			cmp.Compare(a.Rule, b.Rule),
 			cmp.Compare(a.Message, b.Message),
@@ -61,4 +61,25 @@ func Count(fs []Finding) (errors, warnings int) {
 		}
 	}
 	return errors, warnings
+}
+
+// compareCells orders A1 cell names by row, then column: B9 before B10.
+func compareCells(a, b string) int {
+	ra, ca := splitCell(a)
+	rb, cb := splitCell(b)
+	return cmp.Or(cmp.Compare(ra, rb), cmp.Compare(len(ca), len(cb)), cmp.Compare(ca, cb))
+}
+
+func splitCell(c string) (row int, col string) {
+	i := 0
+	for i < len(c) && (c[i] < '0' || c[i] > '9') {
+		i++
+	}
+	for _, d := range c[i:] {
+		if d < '0' || d > '9' {
+			return 0, c
+		}
+		row = row*10 + int(d-'0')
+	}
+	return row, c[:i]
 }

@@ -95,6 +95,22 @@ func (a Answer) Label() string {
 	return ""
 }
 
+// Inherits ranks answers by how much the customer inherits: No 0, Partial
+// 1, Yes 2 (and -1 for no answer). A CRM may answer below what its
+// origination allows (a provider-run policy row is still the agency's own
+// duty, so No), never above it.
+func (a Answer) Inherits() int {
+	switch a {
+	case AnswerYes:
+		return 2
+	case AnswerPartial:
+		return 1
+	case AnswerNo:
+		return 0
+	}
+	return -1
+}
+
 // Tag is the answer as a responsibility tag: inherited, shared or
 // customer-implemented.
 func (a Answer) Tag() string {

@@ -12,7 +12,11 @@ import (
 type enumFlag struct {
 	value   string
 	allowed []string
+	set     bool
 }
+
+// changed reports whether the flag was given on the command line.
+func (e *enumFlag) changed() bool { return e.set }
 
 func (e *enumFlag) String() string { return e.value }
 func (e *enumFlag) Type() string   { return "string" }
@@ -20,7 +24,7 @@ func (e *enumFlag) Type() string   { return "string" }
 func (e *enumFlag) Set(v string) error {
 	for _, a := range e.allowed {
 		if strings.EqualFold(v, a) {
-			e.value = a
+			e.value, e.set = a, true
 			return nil
 		}
 	}

@@ -27,7 +27,7 @@ func newResolveCmd(s *streams) *cobra.Command {
 		Example: "  crm resolve testdata/examples/saas-moderate.yaml\n  crm resolve crm.yaml -f csv -o rows.csv",
 		Args:    cobra.ExactArgs(1),
 		RunE: func(_ *cobra.Command, args []string) error {
-			res, err := validate.File(args[0])
+			res, err := validate.File(args[0], "")
 			if err != nil {
 				return err
 			}

@@ -33,6 +33,7 @@ func newRoot(s *streams) *cobra.Command {
 		newResolveCmd(s),
 		newGenerateCmd(s),
 		newInitCmd(s),
+		newImportCmd(s),
 		newSchemaCmd(s),
 	)
 	return root

@@ -6,18 +6,25 @@ import (
 	"os"
 
 	"github.com/crm-tool/crm/crm"
+	"github.com/crm-tool/crm/crm/catalog"
 	"github.com/crm-tool/crm/crm/report"
 	"github.com/crm-tool/crm/crm/validate"
 	"github.com/spf13/cobra"
 )
 
-const validateLong = `Check provider input files (YAML or JSON) against the input schema and
-FedRAMP's rules. Each finding names file:line:column, the rule, and what to fix;
-'crm validate --help' lists no rules, README.md does.
+const validateLong = `Check provider input files (YAML or JSON) and CIS/CRM workbooks (xlsx)
+against the input schema and FedRAMP's rules. Each finding names file:line:column
+(or, in a workbook, 'Sheet'!Cell), the rule, and what to fix; README.md lists
+the rules.
 
-Arguments are files or directories; a directory contributes every *.yaml, *.yml
-and *.json file below it. Files are checked in parallel and reported in name
-order.
+A workbook is imported as crm import does and checked like an input, plus what
+only a workbook can get wrong: answers other than Yes/Partial/No, duplicate rows,
+CIS marks that contradict the CRM answer, and CIS and CRM sheets listing other
+rows. Rev 4 workbooks are checked against the Rev 4 template's rows.
+
+Arguments are files or directories; a directory contributes every *.yaml, *.yml,
+*.json and *.xlsx file below it. Files are checked in parallel and reported in
+name order.
 
 A project file (--config, or .crm.yaml in the working directory when present)
 can turn rules off, change their severity, or waive them for named rows until
@@ -35,10 +42,11 @@ an expiry date:
 const defaultConfig = ".crm.yaml"
 
 type validateOpts struct {
-	out    *outputFlags
-	failOn *enumFlag
-	config string
-	jobs   int
+	out      *outputFlags
+	failOn   *enumFlag
+	config   string
+	jobs     int
+	baseline *enumFlag
 }
 
 func newValidateCmd(s *streams) *cobra.Command {
@@ -65,7 +73,14 @@ func newValidateCmd(s *streams) *cobra.Command {
 	o.failOn = addFailOnFlag(cmd)
 	cmd.Flags().StringVar(&o.config, "config", "", "project file with rule settings and waivers (default "+defaultConfig+" when present)")
 	cmd.Flags().IntVarP(&o.jobs, "jobs", "j", 0, "files checked at once (default: one per CPU)")
+	o.baseline = addBaselineChoice(cmd)
 	return cmd
+}
+
+// addBaselineChoice registers --baseline for workbooks that hold several
+// baselines' worksheets.
+func addBaselineChoice(cmd *cobra.Command) *enumFlag {
+	return addEnumFlag(cmd, "baseline", "b", "", "for workbooks with several baselines' sheets, the one to read", catalog.BaselineNames())
 }
 
 // addFailOnFlag registers --fail-on, shared by every command that reports
@@ -97,7 +112,7 @@ func runValidate(cmd *cobra.Command, s *streams, o *validateOpts, args []string)
 	if err != nil {
 		return err
 	}
-	rep, err := validate.Files(cmd.Context(), files, validate.Options{Config: cfg, Jobs: o.jobs}, progressLine(s.err, len(files)))
+	rep, err := validate.Files(cmd.Context(), files, validate.Options{Config: cfg, Jobs: o.jobs, Baseline: catalog.Baseline(o.baseline.value)}, progressLine(s.err, len(files)))
 	if err != nil {
 		return err
 	}
@@ -144,5 +159,5 @@ func progressLine(w io.Writer, total int) func(done, total int) {
 }
 
 func completeInputFiles(*cobra.Command, []string, string) ([]cobra.Completion, cobra.ShellCompDirective) {
-	return []cobra.Completion{"yaml", "yml", "json"}, cobra.ShellCompDirectiveFilterFileExt
+	return []cobra.Completion{"yaml", "yml", "json", "xlsx"}, cobra.ShellCompDirectiveFilterFileExt
 }

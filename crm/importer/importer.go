@@ -29,6 +29,18 @@ type Result struct {
 	Cells    map[string]Cell // JSON pointer → the cell it came from
 	Findings []crm.Finding   // the workbook's own problems, at Sheet!Cell
 	Notes    []string        // what the import could not place
+	answers  map[string]crm.Answer
+}
+
+// Answers counts the rows by the answer their CRM sheet gives ("" for rows
+// without one). Answers that the Provenance sheet shows to have been
+// derived count too.
+func (r *Result) Answers() map[crm.Answer]int {
+	n := map[crm.Answer]int{}
+	for _, key := range r.Keys {
+		n[r.answers[key]]++
+	}
+	return n
 }
 
 // rowData is what the CIS and CRM sheets say of one row.
@@ -51,7 +63,7 @@ type importer struct {
 // Convert imports a workbook read from file name.
 func Convert(name string, b *workbook.Book) *Result {
 	im := &importer{name: name, book: b, rows: map[controlid.ID]*rowData{},
-		res: &Result{Cells: map[string]Cell{}}}
+		res: &Result{Cells: map[string]Cell{}, answers: map[string]crm.Answer{}}}
 	im.res.Doc = im.document()
 	if b.CIS != nil {
 		im.sheet(b.CIS, func(d *rowData, r *workbook.TableRow) bool {
@@ -194,12 +206,13 @@ func (im *importer) entries() {
 			im.cell(ptr+"/answer", t.Sheet, t.Ref(*r, workbook.RoleAnswer))
 			im.cell(ptr+"/customer", t.Sheet, t.Ref(*r, workbook.RoleText))
 			if len(e.Origination) > 0 && e.Answer != "" {
-				if derived := crm.DeriveAnswer(e.Origination); derived != e.Answer {
+				if most := crm.DeriveAnswer(e.Origination); e.Answer.Inherits() > most.Inherits() {
 					im.add(t.Sheet, t.Ref(*r, workbook.RoleAnswer), "cis-crm-mismatch",
-						fmt.Sprintf("%s: the CIS marks %s, which means %s, but the CRM answers %s", id, joinOrigination(e.Origination), derived.Label(), e.Answer.Label()), key)
+						fmt.Sprintf("%s: the CIS marks %s, which allows at most %s, but the CRM answers %s", id, joinOrigination(e.Origination), most.Label(), e.Answer.Label()), key)
 				}
 			}
 		}
+		im.res.answers[key] = e.Answer
 		if p, ok := prov[id]; ok {
 			p.apply(&e, im.res.Cells, ptr)
 		}

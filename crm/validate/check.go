@@ -9,6 +9,7 @@ import (
 
 	"github.com/crm-tool/crm/crm"
 	"github.com/crm-tool/crm/crm/catalog"
+	"github.com/crm-tool/crm/crm/importer"
 	"github.com/crm-tool/crm/crm/source"
 )
 
@@ -20,6 +21,9 @@ type Result struct {
 	Findings []crm.Finding
 	Waived   int      // findings a project-file waiver removed
 	Notes    []string // for workbooks: what the import could not place
+	// Imported is the workbook as imported, before validation; nil for
+	// input documents.
+	Imported *importer.Result
 	loc      locator
 }
 

@@ -41,7 +41,7 @@ var Rules = []Rule{
 	{"repeated-text", crm.Warning, "The same customer text is pasted into very many entries."},
 	{"text-too-long", crm.Error, "Text longer than an Excel cell holds (32,767 characters)."},
 	{"invalid-answer", crm.Error, "Workbooks: a CRM answer is not Yes, Partial or No."},
-	{"cis-crm-mismatch", crm.Warning, "Workbooks: the CIS origination marks mean another CRM answer than the one given."},
+	{"cis-crm-mismatch", crm.Warning, "Workbooks: the CRM answer claims more inheritance than the CIS origination marks allow (a provider row may still be answered No)."},
 	{"sheet-rows-differ", crm.Warning, "Workbooks: the CIS and CRM worksheets list different rows."},
 	{"expired-waiver", crm.Warning, "A waiver in the project file has expired and no longer applies."},
 }

@@ -20,9 +20,10 @@ import (
 
 // Options tune a validation run.
 type Options struct {
-	Config *Config   // nil: default rules
-	Today  time.Time // for waiver expiry; zero means now
-	Jobs   int       // files checked at once; 0 means one per CPU
+	Config   *Config          // nil: default rules
+	Today    time.Time        // for waiver expiry; zero means now
+	Jobs     int              // files checked at once; 0 means one per CPU
+	Baseline catalog.Baseline // for workbooks holding several baselines' sheets
 }
 
 // Report is the outcome of validating several files.
@@ -37,12 +38,16 @@ func Bytes(name string, data []byte) (*Result, error) {
 	return check(name, data, catalog.Default())
 }
 
-// File validates one input file. Only I/O errors are errors; everything wrong
-// with the content is a finding.
-func File(path string) (*Result, error) {
+// File validates one input file or workbook. Only I/O errors, and files
+// that are no workbook at all, are errors; everything wrong with the content
+// is a finding.
+func File(path string, baseline catalog.Baseline) (*Result, error) {
 	data, err := readLimited(path)
 	if err != nil {
 		return nil, err
+	}
+	if IsWorkbook(path) {
+		return Workbook(path, data, baseline)
 	}
 	return Bytes(path, data)
 }
@@ -64,7 +69,8 @@ func readLimited(path string) ([]byte, error) {
 }
 
 // Expand turns arguments into input files: files as given, and for each
-// directory every *.yaml, *.yml and *.json below it, hidden ones excepted.
+// directory every *.yaml, *.yml, *.json and *.xlsx below it, hidden ones
+// excepted.
 func Expand(args []string) ([]string, error) {
 	var files []string
 	for _, arg := range args {
@@ -101,7 +107,7 @@ func Expand(args []string) ([]string, error) {
 
 func isInputName(path string) bool {
 	switch strings.ToLower(filepath.Ext(path)) {
-	case ".yaml", ".yml", ".json":
+	case ".yaml", ".yml", ".json", ".xlsx":
 		return true
 	}
 	return false
@@ -125,7 +131,7 @@ func Files(ctx context.Context, files []string, opts Options, progress func(done
 		go func() {
 			defer wg.Done()
 			for i := range next {
-				results[i], errs[i] = File(files[i])
+				results[i], errs[i] = File(files[i], opts.Baseline)
 				if progress != nil {
 					mu.Lock()
 					done++

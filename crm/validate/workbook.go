@@ -52,5 +52,5 @@ func Workbook(name string, data []byte, baseline catalog.Baseline) (*Result, err
 		f.Severity = rulesByID[f.Rule].Severity // the importer's rules are registered here
 		c.findings = append(c.findings, f)
 	}
-	return c.run(&Result{File: name, Notes: imp.Notes}, value)
+	return c.run(&Result{File: name, Notes: imp.Notes, Imported: imp}, value)
 }
