@@ -142,9 +142,16 @@ func isDate(s string) bool {
 	return len(s) == 10 && s[4] == '-' && s[7] == '-'
 }
 
+// The Rev 4 template lists IR-04 (a) twice; the second is IR-04 (c).
+var (
+	ir4a = controlid.MustParse("IR-4(a)")
+	ir4c = controlid.MustParse("IR-4(c)")
+)
+
 // sheet reads the ids of a table, reporting unparsable and duplicate ones;
 // keep records the row and says false when the row was already seen.
 func (im *importer) sheet(t *workbook.Table, keep func(*rowData, *workbook.TableRow) bool) {
+	seen := map[controlid.ID]bool{}
 	for i := range t.Rows {
 		r := &t.Rows[i]
 		raw := t.Value(*r, workbook.RoleID)
@@ -154,6 +161,11 @@ func (im *importer) sheet(t *workbook.Table, keep func(*rowData, *workbook.Table
 			im.add(t.Sheet, ref, "unknown-id", err.Error())
 			continue
 		}
+		if im.book.Revision == 4 && id == ir4a && seen[ir4a] && !seen[ir4c] && !im.listed(t, ir4c) {
+			id = ir4c
+			im.res.Notes = append(im.res.Notes, fmt.Sprintf("'%s'!%s: the second IR-04 (a) read as IR-04 (c), the Rev 4 template's known error", t.Sheet, ref))
+		}
+		seen[id] = true
 		d, ok := im.rows[id]
 		if !ok {
 			d = &rowData{id: id}
@@ -164,6 +176,16 @@ func (im *importer) sheet(t *workbook.Table, keep func(*rowData, *workbook.Table
 			im.add(t.Sheet, ref, "duplicate-row", fmt.Sprintf("%s appears again; the first one is used", id), id.String())
 		}
 	}
+}
+
+// listed reports whether a table lists id anywhere.
+func (im *importer) listed(t *workbook.Table, id controlid.ID) bool {
+	for _, r := range t.Rows {
+		if got, err := controlid.Parse(t.Value(r, workbook.RoleID)); err == nil && got == id {
+			return true
+		}
+	}
+	return false
 }
 
 // entries turns each row into a control entry of the document.

@@ -98,6 +98,9 @@ func Read(r io.Reader, o ReadOptions) (*Book, error) {
 	}
 	f, err := excelize.OpenReader(bytes.NewReader(raw), excelize.Options{UnzipSizeLimit: limit, UnzipXMLSizeLimit: min(limit, unzipXMLLimit)})
 	if err != nil {
+		if strings.Contains(err.Error(), "unzip size exceeds") {
+			return nil, fmt.Errorf("%w: it unzips to more than %d MiB, the most crm reads", ErrNotWorkbook, limit>>20)
+		}
 		return nil, fmt.Errorf("%w: %w", ErrNotWorkbook, err)
 	}
 	defer f.Close()
@@ -119,8 +122,26 @@ func sniff(raw []byte) error {
 }
 
 type reader struct {
-	f    *excelize.File
-	book *Book
+	f     *excelize.File
+	book  *Book
+	cache map[string][][]string
+}
+
+// rows reads a sheet's cells once. Values are raw: the CIS and CRM hold
+// text, and number formatting is the slowest part of reading.
+func (rd *reader) rows(sheet string) ([][]string, error) {
+	if r, ok := rd.cache[sheet]; ok {
+		return r, nil
+	}
+	r, err := rd.f.GetRows(sheet, excelize.Options{RawCellValue: true})
+	if err != nil {
+		return nil, err
+	}
+	if rd.cache == nil {
+		rd.cache = map[string][][]string{}
+	}
+	rd.cache[sheet] = r
+	return r, nil
 }
 
 // pair is a baseline's CIS and CRM sheet names.
@@ -289,7 +310,7 @@ func (rd *reader) baselineFromTitles() catalog.Baseline {
 		if t == nil {
 			continue
 		}
-		rows, _ := rd.f.GetRows(t.Sheet)
+		rows, _ := rd.rows(t.Sheet)
 		for _, row := range rows[:min(len(rows), t.HeaderRow)] {
 			for _, c := range row {
 				n := norm(c)

@@ -39,7 +39,7 @@ func findCell(rows [][]string, want string) (int, int, bool) {
 // cisTable reads a CIS worksheet: a "Control ID" header, and under or beside
 // it a row of status and origination headers that start as the template's.
 func (rd *reader) cisTable(sheet string) (*Table, error) {
-	rows, err := rd.f.GetRows(sheet)
+	rows, err := rd.rows(sheet)
 	if err != nil {
 		return nil, err
 	}
@@ -96,7 +96,7 @@ func cisRole(l *templates.Layout, header string) string {
 // crmTable reads a CRM worksheet: a header row with "Control ID", an answer
 // column ("Can Be Inherited ...") and a responsibilities column.
 func (rd *reader) crmTable(sheet string) (*Table, error) {
-	rows, err := rd.f.GetRows(sheet)
+	rows, err := rd.rows(sheet)
 	if err != nil {
 		return nil, err
 	}
@@ -173,6 +173,7 @@ func (rd *reader) instructions() error {
 	if idx, _ := rd.f.GetSheetIndex(l.Sheet); idx < 0 {
 		return nil
 	}
+	// Formatted values here: the revision history holds dates.
 	rows, err := rd.f.GetRows(l.Sheet)
 	if err != nil {
 		return err
@@ -226,7 +227,7 @@ func (rd *reader) provenance() error {
 	if idx, _ := rd.f.GetSheetIndex(l.Sheet); idx < 0 {
 		return nil
 	}
-	rows, err := rd.f.GetRows(l.Sheet)
+	rows, err := rd.rows(l.Sheet)
 	if err != nil {
 		return err
 	}
