@@ -41,13 +41,9 @@ func newControlsCmd(s *streams) *cobra.Command {
 
 func runControls(s *streams, o *controlsOpts) error {
 	c := catalog.Default()
-	keep := map[string]bool{}
-	for _, f := range o.families {
-		fam, ok := c.Family(strings.TrimSpace(f))
-		if !ok {
-			return usagef("unknown family %q (want a two-letter family such as AC)", f)
-		}
-		keep[fam.ID] = true
+	keep, err := familySet(o.families)
+	if err != nil {
+		return err
 	}
 	b := catalog.Baseline(o.baseline.value)
 	var rows []catalog.Row
@@ -56,13 +52,26 @@ func runControls(s *streams, o *controlsOpts) error {
 			rows = append(rows, r)
 		}
 	}
-	err := writeOutput(o.out.output, s.out, false, func(w io.Writer) error {
+	err = writeOutput(o.out.output, s.out, false, func(w io.Writer) error {
 		return report.WriteControls(w, o.out.format.value, b, rows)
 	})
 	if err == nil {
 		fmt.Fprintf(s.err, "%d rows\n", len(rows))
 	}
 	return err
+}
+
+// familySet parses --family values: two-letter families in any case.
+func familySet(names []string) (map[string]bool, error) {
+	keep := map[string]bool{}
+	for _, f := range names {
+		fam, ok := catalog.Default().Family(strings.TrimSpace(f))
+		if !ok {
+			return nil, usagef("unknown family %q (want a two-letter family such as AC)", f)
+		}
+		keep[fam.ID] = true
+	}
+	return keep, nil
 }
 
 func completeFamilies(*cobra.Command, []string, string) ([]cobra.Completion, cobra.ShellCompDirective) {

@@ -34,6 +34,7 @@ func newRoot(s *streams) *cobra.Command {
 		newGenerateCmd(s),
 		newInitCmd(s),
 		newImportCmd(s),
+		newDiffCmd(s),
 		newSchemaCmd(s),
 	)
 	return root

@@ -14,6 +14,7 @@ import (
 
 	"github.com/crm-tool/crm/crm"
 	"github.com/crm-tool/crm/crm/catalog"
+	"github.com/crm-tool/crm/crm/diff"
 	"github.com/crm-tool/crm/crm/validate"
 	"github.com/crm-tool/crm/templates"
 	"github.com/google/go-cmp/cmp"
@@ -346,4 +347,34 @@ func mustCol(n int) string {
 		panic(err)
 	}
 	return name
+}
+
+// TestGoldenChanges dumps the Changes workbook of the v1 → v2 diff.
+func TestGoldenChanges(t *testing.T) {
+	load := func(name string) *diff.Side {
+		path := "testdata/diff/" + name
+		res, err := validate.File(filepath.Join(repo, path), "")
+		if err != nil || res.Doc == nil {
+			t.Fatalf("%s: %v", name, err)
+		}
+		return &diff.Side{Name: path, Doc: res.Doc, Rows: res.Rows}
+	}
+	var buf bytes.Buffer
+	if err := workbook.WriteChanges(&buf, diff.Compare(load("v1.yaml"), load("v2.yaml"), diff.Options{})); err != nil {
+		t.Fatal(err)
+	}
+	got := dump(t, open(t, buf.Bytes()), 100)
+	p := filepath.Join(repo, "testdata", "golden", "diff-v1-v2.xlsx.txt")
+	if *update {
+		if err := os.WriteFile(p, []byte(got), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	want, err := os.ReadFile(p)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if d := cmp.Diff(string(want), got); d != "" {
+		t.Errorf("changes workbook dump (-want +got):\n%s", d)
+	}
 }

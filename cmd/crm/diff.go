@@ -1,0 +1,143 @@
+package main
+
+import (
+	"fmt"
+	"io"
+	"slices"
+	"strings"
+
+	"github.com/crm-tool/crm/crm"
+	"github.com/crm-tool/crm/crm/catalog"
+	"github.com/crm-tool/crm/crm/diff"
+	"github.com/crm-tool/crm/crm/report"
+	"github.com/crm-tool/crm/crm/validate"
+	"github.com/crm-tool/crm/crm/workbook"
+	"github.com/spf13/cobra"
+)
+
+const diffLong = `Compare two versions of a CRM, each an input document (YAML or JSON) or a
+workbook (xlsx), mixed freely. Rows are matched by canonical control id, so
+AC-02 (05) in a Rev 4 workbook meets AC-2(5) in a Rev 5 one.
+
+Change kinds, most important first:
+  customer-shift       the answer moved toward the customer (Yes→Partial, Yes→No, Partial→No)
+  provider-shift       the answer moved toward the provider
+  answer-changed       a row gained or lost its answer
+  row-added            a row only the new version has, and why
+  row-removed          a row only the old version has, and why (baseline change, withdrawn control)
+  revision-remap       across Rev 4 and Rev 5: rows one revision lacks, and controls whose
+                       parts changed (not compared row by row unless --match-by-id)
+  origination-changed  other CIS origination marks
+  status-changed       other implementation status marks
+  text-changed         other responsibilities text, shown word by word
+  text-whitespace      text that differs in white space only
+  system-changed       system metadata, services or leveraged authorizations
+
+Exit code 0 when nothing differs, 1 when something does (with --fail-on, only
+when a change of those kinds does), 2 on error. The summary line on standard
+error counts the changes per kind and per family.`
+
+type diffOpts struct {
+	out       *outputFlags
+	failOn    []string
+	ignore    []string
+	matchByID bool
+	baseline  *enumFlag
+	families  []string
+}
+
+func newDiffCmd(s *streams) *cobra.Command {
+	o := &diffOpts{}
+	cmd := &cobra.Command{
+		Use:   "diff OLD NEW",
+		Short: "Show what changed between two CRM versions, and who now carries the burden",
+		Long:  diffLong,
+		Example: `  crm diff crm-2025.xlsx crm-2026.yaml
+  crm diff old.yaml new.yaml --format markdown -o CHANGELOG.md
+  crm diff old.xlsx new.xlsx --fail-on customer-shift --ignore text-whitespace`,
+		Args:              cobra.ExactArgs(2),
+		ValidArgsFunction: completeInputFiles,
+		RunE:              func(_ *cobra.Command, args []string) error { return runDiff(s, o, args[0], args[1]) },
+	}
+	o.out = addOutputFlags(cmd, append(slices.Clone(report.DiffFormats), "xlsx"))
+	kinds := strings.Join(diff.KindNames(), "|")
+	cmd.Flags().StringSliceVar(&o.failOn, "fail-on", nil, "exit 1 only for changes of these kinds: "+kinds)
+	cmd.Flags().StringSliceVar(&o.ignore, "ignore", nil, "leave out changes of these kinds: "+kinds)
+	for _, name := range []string{"fail-on", "ignore"} {
+		_ = cmd.RegisterFlagCompletionFunc(name, cobra.FixedCompletions(diff.KindNames(), cobra.ShellCompDirectiveNoFileComp))
+	}
+	cmd.Flags().BoolVar(&o.matchByID, "match-by-id", false, "across Rev 4 and Rev 5, compare rows by id alone")
+	cmd.Flags().StringSliceVar(&o.families, "family", nil, "only rows of these families, e.g. AC or AC,IA")
+	_ = cmd.RegisterFlagCompletionFunc("family", completeFamilies)
+	o.baseline = addBaselineChoice(cmd)
+	return cmd
+}
+
+func parseKinds(flag string, names []string) ([]diff.Kind, error) {
+	var out []diff.Kind
+	for _, n := range names {
+		k := diff.Kind(strings.TrimSpace(n))
+		if !slices.Contains(diff.Kinds, k) {
+			return nil, usagef("--%s: unknown change kind %q (want %s)", flag, n, strings.Join(diff.KindNames(), ", "))
+		}
+		out = append(out, k)
+	}
+	return out, nil
+}
+
+func runDiff(s *streams, o *diffOpts, oldPath, newPath string) error {
+	failOn, err := parseKinds("fail-on", o.failOn)
+	if err != nil {
+		return err
+	}
+	ignore, err := parseKinds("ignore", o.ignore)
+	if err != nil {
+		return err
+	}
+	families, err := familySet(o.families)
+	if err != nil {
+		return err
+	}
+	b := catalog.Baseline(o.baseline.value)
+	oldSide, err := loadSide(s, oldPath, b)
+	if err != nil {
+		return err
+	}
+	newSide, err := loadSide(s, newPath, b)
+	if err != nil {
+		return err
+	}
+	res := diff.Compare(oldSide, newSide, diff.Options{MatchByID: o.matchByID, Families: families})
+	res.Filter(ignore)
+	format := o.out.format.value
+	if err := writeOutput(o.out.output, s.out, format == "xlsx", func(w io.Writer) error {
+		if format == "xlsx" {
+			return workbook.WriteChanges(w, res)
+		}
+		return report.WriteDiff(w, format, res)
+	}); err != nil {
+		return err
+	}
+	fmt.Fprintln(s.err, res.Summarize().Line())
+	if len(failOn) > 0 && !res.Has(failOn) || len(res.Changes) == 0 {
+		return nil
+	}
+	return errFindings
+}
+
+// loadSide reads one version. A side whose content has errors is still
+// compared, with a note; one that cannot be read as an input at all is not.
+func loadSide(s *streams, path string, b catalog.Baseline) (*diff.Side, error) {
+	res, err := validate.File(path, b)
+	if err != nil {
+		return nil, err
+	}
+	errs, _ := crm.Count(res.Findings)
+	if res.Doc == nil {
+		return nil, fmt.Errorf("%s cannot be compared: %d errors; run crm validate %s", path, errs, path)
+	}
+	if errs > 0 {
+		fmt.Fprintf(s.err, "%s: note: %d errors (crm validate shows them); compared as read\n", path, errs)
+	}
+	return &diff.Side{Name: path, Doc: res.Doc, Rows: res.Rows}, nil
+}

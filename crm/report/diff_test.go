@@ -1,0 +1,132 @@
+package report
+
+import (
+	"bytes"
+	"flag"
+	"os"
+	"path/filepath"
+	"testing"
+
+	"github.com/crm-tool/crm/crm/catalog"
+	"github.com/crm-tool/crm/crm/diff"
+	"github.com/crm-tool/crm/crm/validate"
+	"github.com/google/go-cmp/cmp"
+)
+
+var update = flag.Bool("update", false, "rewrite testdata/golden files")
+
+const repo = "../.."
+
+func golden(t *testing.T, name string, got []byte) {
+	t.Helper()
+	p := filepath.Join(repo, "testdata", "golden", name)
+	if *update {
+		if err := os.WriteFile(p, got, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	want, err := os.ReadFile(p)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if d := cmp.Diff(string(want), string(got)); d != "" {
+		t.Errorf("%s mismatch (-want +got):\n%s", name, d)
+	}
+}
+
+// side loads a version from testdata/diff, named as from the repository root.
+func side(t *testing.T, name string) *diff.Side {
+	t.Helper()
+	path := "testdata/diff/" + name
+	res, err := validate.File(filepath.Join(repo, path), catalog.Baseline(""))
+	if err != nil || res.Doc == nil {
+		t.Fatalf("%s: %v %v", name, err, res)
+	}
+	return &diff.Side{Name: path, Doc: res.Doc, Rows: res.Rows}
+}
+
+// diffPairs cover every change kind between them.
+var diffPairs = []struct {
+	golden, old, new string
+	opts             diff.Options
+}{
+	{golden: "diff-v1-v2", old: "v1.yaml", new: "v2.yaml"},
+	{golden: "diff-baseline-up", old: "v2.yaml", new: "v2-moderate.yaml", opts: diff.Options{Families: map[string]bool{"PE": true}}},
+	{golden: "diff-baseline-down", old: "v2-moderate.yaml", new: "v2.yaml", opts: diff.Options{Families: map[string]bool{"PE": true}}},
+	{golden: "diff-rev4-rev5", old: "rev4.yaml", new: "v2.yaml", opts: diff.Options{Families: map[string]bool{"IR": true, "AC": true}}},
+}
+
+func TestDiffGoldens(t *testing.T) {
+	seen := map[diff.Kind]bool{}
+	for _, p := range diffPairs {
+		res := diff.Compare(side(t, p.old), side(t, p.new), p.opts)
+		for _, ch := range res.Changes {
+			seen[ch.Kind] = true
+		}
+		for _, format := range DiffFormats {
+			var buf bytes.Buffer
+			if err := WriteDiff(&buf, format, res); err != nil {
+				t.Fatal(err)
+			}
+			ext := map[string]string{"text": "txt", "markdown": "md", "json": "json"}[format]
+			golden(t, p.golden+"."+ext, buf.Bytes())
+		}
+	}
+	for _, k := range diff.Kinds {
+		if !seen[k] {
+			t.Errorf("no golden pair shows a %s change", k)
+		}
+	}
+}
+
+func TestDiffNoChanges(t *testing.T) {
+	res := diff.Compare(side(t, "v2.yaml"), side(t, "v2.yaml"), diff.Options{})
+	if len(res.Changes) != 0 || res.Summarize().Line() != "no differences" {
+		t.Errorf("changes %+v", res.Changes)
+	}
+	var buf bytes.Buffer
+	if err := WriteDiff(&buf, "markdown", res); err != nil || !bytes.Contains(buf.Bytes(), []byte("No differences.")) {
+		t.Errorf("markdown: %v %s", err, buf.String())
+	}
+}
+
+// TestDiffRev4WorkbookAgainstRev5 diffs cloud.gov Pages' Rev 4 workbook
+// (Low) against its Rev 5 one (Moderate): rows across revisions are remaps,
+// not responsibility changes, unless matched by id.
+func TestDiffRev4WorkbookAgainstRev5(t *testing.T) {
+	load := func(name string) *diff.Side {
+		path := filepath.Join(repo, "..", "shared", "data", "real-crms", name)
+		if _, err := os.Stat(path); err != nil {
+			t.Skip("../shared/data is not present")
+		}
+		res, err := validate.File(path, "")
+		if err != nil || res.Doc == nil {
+			t.Fatalf("%s: %v", name, err)
+		}
+		return &diff.Side{Name: name, Doc: res.Doc, Rows: res.Rows}
+	}
+	old, new := load("cloud.gov-Pages-CIS-Worksheet.xlsx"), load("cloud.gov-Pages-CIS-and-CRM-Workbook.xlsx")
+	kinds := func(r *diff.Result) map[string]int { return r.Summarize().Kinds }
+	want := map[string]int{"customer-shift": 133, "provider-shift": 3, "answer-changed": 2, "revision-remap": 181,
+		"origination-changed": 24, "status-changed": 2, "text-changed": 202, "text-whitespace": 5, "system-changed": 3}
+	res := diff.Compare(old, new, diff.Options{})
+	if d := cmp.Diff(want, kinds(res)); d != "" {
+		t.Errorf("changes per kind (-want +got):\n%s", d)
+	}
+	var remapIR4 bool
+	for _, ch := range res.Changes {
+		if ch.Kind == diff.RevisionRemap && ch.Row == "IR-4" {
+			remapIR4 = true
+		}
+		if ch.Kind == diff.CustomerShift && ch.Row == "IR-4(a)" {
+			t.Error("IR-4 changed its parts across revisions; its rows must not be compared")
+		}
+	}
+	if !remapIR4 {
+		t.Error("IR-4 (parts changed between Rev 4 and Rev 5) is not reported as a remap")
+	}
+	byID := diff.Compare(old, new, diff.Options{MatchByID: true})
+	if kinds(byID)["revision-remap"] != 0 || kinds(byID)["customer-shift"] <= kinds(res)["customer-shift"] {
+		t.Errorf("--match-by-id: %v", kinds(byID))
+	}
+}
