@@ -35,6 +35,7 @@ func newRoot(s *streams) *cobra.Command {
 		newInitCmd(s),
 		newImportCmd(s),
 		newDiffCmd(s),
+		newMigrateCmd(s),
 		newSchemaCmd(s),
 	)
 	return root
