@@ -24,16 +24,19 @@ var layerNames = [...]string{"", "leveraged-crm", "service-model-default", "fami
 func (l Layer) String() string { return layerNames[l] }
 
 // Source is a value's provenance: its layer and the JSON pointer of the
-// input entry that gave it.
+// input entry that gave it, and for a value filled from a leveraged
+// provider's CRM, that provider and row ("AWS GovCloud PE-3(a)").
 type Source struct {
-	Layer   Layer
-	Pointer string
+	Layer    Layer
+	Pointer  string
+	Upstream string
 }
 
 // Layered is one input entry with its place in the document.
 type Layered struct {
-	Fields  *Fields
-	Pointer string
+	Fields   *Fields
+	Pointer  string
+	Upstream string
 }
 
 // DefaultLayer is a default for whole families and for named controls and
@@ -52,7 +55,8 @@ func (d *DefaultLayer) matches(id controlid.ID) bool {
 // Layers is an input document with its keys parsed, ready to resolve. Lists
 // are in document order: a later entry overrides an earlier one.
 type Layers struct {
-	ServiceModel []DefaultLayer // defaults derived from the service model
+	Upstream     map[controlid.ID]Layered // rows filled from leveraged providers' CRMs
+	ServiceModel []DefaultLayer           // defaults derived from the service model
 	Families     []DefaultLayer
 	Sets         []DefaultLayer
 	Controls     map[controlid.ID]Layered // keys without a part
@@ -92,12 +96,15 @@ func (r *Row) Applicable() bool {
 
 // Resolve gives every row of the baseline its fields and answer, applying
 // the layers in precedence order: row > control > set default > family
-// default > service-model default. Every command that needs an answer uses
-// this function.
+// default > service-model default > leveraged provider's CRM. Every command
+// that needs an answer uses this function.
 func Resolve(set *catalog.BaselineSet, l *Layers) []Row {
 	rows := make([]Row, len(set.Rows))
 	for i, br := range set.Rows {
 		r := Row{ID: br.ID, Member: br.Member}
+		if e, ok := l.Upstream[br.ID]; ok {
+			r.apply(e, LayerLeveraged)
+		}
 		for _, group := range []struct {
 			defaults []DefaultLayer
 			layer    Layer
@@ -124,7 +131,7 @@ func Resolve(set *catalog.BaselineSet, l *Layers) []Row {
 
 // apply lays the non-empty fields of e over the row.
 func (r *Row) apply(e Layered, layer Layer) {
-	src := Source{Layer: layer, Pointer: e.Pointer}
+	src := Source{Layer: layer, Pointer: e.Pointer, Upstream: e.Upstream}
 	f := e.Fields
 	set := func(name string, present bool) bool {
 		if present {

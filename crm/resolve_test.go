@@ -65,19 +65,19 @@ func TestResolvePrecedence(t *testing.T) {
 		customer   string
 	}{
 		// family default over service-model default; later family default adds text
-		{row: "AC-4", answer: AnswerYes, answerFrom: Source{LayerFamily, "/defaults/0"}, customer: "family text"},
+		{row: "AC-4", answer: AnswerYes, answerFrom: Source{Layer: LayerFamily, Pointer: "/defaults/0"}, customer: "family text"},
 		// set default states No; it is more specific than the family origination
-		{row: "AC-1(a)", answer: AnswerNo, stated: true, answerFrom: Source{LayerSet, "/defaults/2"}, customer: "family text"},
+		{row: "AC-1(a)", answer: AnswerNo, stated: true, answerFrom: Source{Layer: LayerSet, Pointer: "/defaults/2"}, customer: "family text"},
 		// a row origination is more specific than the set's stated answer: derived again
-		{row: "AC-1(c)", answer: AnswerNo, answerFrom: Source{LayerRow, "/controls/AC-1(c)"}, customer: "family text"},
+		{row: "AC-1(c)", answer: AnswerNo, answerFrom: Source{Layer: LayerRow, Pointer: "/controls/AC-1(c)"}, customer: "family text"},
 		// control origination outranks the set's answer
-		{row: "AC-3", answer: AnswerYes, answerFrom: Source{LayerControl, "/controls/AC-3"}, customer: "family text"},
+		{row: "AC-3", answer: AnswerYes, answerFrom: Source{Layer: LayerControl, Pointer: "/controls/AC-3"}, customer: "family text"},
 		// control origination Shared gives Partial ...
-		{row: "AC-2(a)", answer: AnswerPartial, answerFrom: Source{LayerControl, "/controls/AC-2"}, customer: "family text"},
+		{row: "AC-2(a)", answer: AnswerPartial, answerFrom: Source{Layer: LayerControl, Pointer: "/controls/AC-2"}, customer: "family text"},
 		// ... unless the row states its answer
-		{row: "AC-2(b)", answer: AnswerYes, stated: true, answerFrom: Source{LayerRow, "/controls/AC-2(b)"}, customer: "family text"},
+		{row: "AC-2(b)", answer: AnswerYes, stated: true, answerFrom: Source{Layer: LayerRow, Pointer: "/controls/AC-2(b)"}, customer: "family text"},
 		// only the service-model default speaks of AT
-		{row: "AT-2(a)", answer: AnswerNo, answerFrom: Source{LayerServiceModel, "model"}, customer: "model"},
+		{row: "AT-2(a)", answer: AnswerNo, answerFrom: Source{Layer: LayerServiceModel, Pointer: "model"}, customer: "model"},
 		// nothing speaks of AU
 		{row: "AU-2(a)", answer: ""},
 	}

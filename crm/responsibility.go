@@ -30,3 +30,16 @@ func (d *Document) FindService(name string) (Service, bool) {
 	}
 	return Service{}, false
 }
+
+// ServiceIDs lists the document's service ids for messages: "a, b", or
+// "no services".
+func (d *Document) ServiceIDs() string {
+	if len(d.Services) == 0 {
+		return "no services"
+	}
+	ids := make([]string, len(d.Services))
+	for i, s := range d.Services {
+		ids[i] = s.ID
+	}
+	return strings.Join(ids, ", ")
+}

@@ -114,7 +114,7 @@ func runGenerate(s *streams, o *generateOpts, input string) error {
 	if o.service != "" {
 		svc, ok := res.Doc.FindService(o.service)
 		if !ok {
-			return usagef("no service %q in %s (it lists %s)", o.service, input, serviceNames(res.Doc))
+			return usagef("no service %q in %s (it lists %s)", o.service, input, res.Doc.ServiceIDs())
 		}
 		spec.Service = svc.ID
 	}
@@ -211,17 +211,6 @@ func listIDs(ids []controlid.ID) string {
 // nsoExempt exempts LI-SaaS rows tailored NSO from needing an answer.
 func nsoExempt(b catalog.Baseline) func(*crm.Row) bool {
 	return func(r *crm.Row) bool { return b == catalog.LISaaS && r.Member.HasMethod("NSO") }
-}
-
-func serviceNames(d *crm.Document) string {
-	if len(d.Services) == 0 {
-		return "no services"
-	}
-	names := make([]string, len(d.Services))
-	for i, s := range d.Services {
-		names[i] = s.ID
-	}
-	return strings.Join(names, ", ")
 }
 
 // notSameFile refuses an output that would overwrite an input.

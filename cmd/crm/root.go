@@ -36,6 +36,9 @@ func newRoot(s *streams) *cobra.Command {
 		newImportCmd(s),
 		newDiffCmd(s),
 		newMigrateCmd(s),
+		newTraceCmd(s),
+		newObligationsCmd(s),
+		newStaleCmd(s),
 		newSchemaCmd(s),
 	)
 	return root

@@ -26,13 +26,25 @@ func TestScripts(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	chain := map[string][]byte{}
+	for _, name := range []string{"iaas.yaml", "iaas-v0.yaml", "paas.yaml", "saas.yaml"} {
+		if chain[name], err = os.ReadFile(filepath.Join("../../testdata/chain", name)); err != nil {
+			t.Fatal(err)
+		}
+	}
 	testscript.Run(t, testscript.Params{
 		Dir:                 "../../testdata/script",
 		UpdateScripts:       *update,
 		RequireExplicitExec: true,
 		RequireUniqueNames:  true,
-		// txtar holds text only: binary fixtures are put in each work dir.
+		// Binary fixtures (txtar holds text only) and the chain example are
+		// put in each work dir.
 		Setup: func(env *testscript.Env) error {
+			for name, data := range chain {
+				if err := os.WriteFile(filepath.Join(env.WorkDir, name), data, 0o644); err != nil {
+					return err
+				}
+			}
 			return os.WriteFile(filepath.Join(env.WorkDir, "hand.xlsx"), hand, 0o644)
 		},
 	})

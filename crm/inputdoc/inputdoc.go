@@ -69,7 +69,11 @@ func Write(w io.Writer, doc *crm.Document, o Options) error {
 	if len(doc.Leveraged) > 0 {
 		p("\nleveraged:\n")
 		for _, l := range doc.Leveraged {
-			p("  - {%s}\n", pairs("id", l.ID, "name", l.Name, "fedramp_id", l.FedRAMPID, "type", l.Type, "impact", l.Impact))
+			items := pairs("id", l.ID, "name", l.Name, "fedramp_id", l.FedRAMPID, "type", l.Type, "impact", l.Impact, "crm", l.CRM)
+			if len(l.Inherit) > 0 {
+				items += ", inherit: [" + strings.Join(quoteKeys(l.Inherit), ", ") + "]"
+			}
+			p("  - {%s}\n", items)
 		}
 	}
 	if len(doc.Defaults) > 0 {
@@ -92,8 +96,11 @@ func Write(w io.Writer, doc *crm.Document, o Options) error {
 		for _, key := range sortedKeys(doc.Controls) {
 			id, err := controlid.Parse(key)
 			if err == nil && o.Before != nil {
-				for _, c := range o.Before(key, id) {
-					p("\n  # %s\n", c)
+				if comments := o.Before(key, id); len(comments) > 0 {
+					p("\n")
+					for _, c := range comments {
+						p("  # %s\n", c)
+					}
 				}
 			}
 			e := doc.Controls[key]
@@ -179,7 +186,7 @@ func q(s string) string {
 }
 
 // plainKey is a key YAML reads back as the same string without quotes.
-var plainKey = regexp.MustCompile(`^[A-Za-z]{2}-[0-9]+(\([0-9a-z]+\))*$`)
+var plainKey = regexp.MustCompile(`^[A-Za-z]{2}(-[0-9]+(\([0-9a-z]+\))*)?$`)
 
 func quoteKey(k string) string {
 	if plainKey.MatchString(k) {

@@ -24,10 +24,11 @@ type Resolution struct {
 }
 
 type sourceView struct {
-	Layer   string `json:"layer"`
-	Pointer string `json:"pointer"`
-	Line    int    `json:"line"`
-	Column  int    `json:"column"`
+	Layer    string `json:"layer"`
+	Pointer  string `json:"pointer"`
+	Line     int    `json:"line"`
+	Column   int    `json:"column"`
+	Upstream string `json:"upstream,omitempty"` // provider and row, for rows filled from a leveraged CRM
 }
 
 type rowView struct {
@@ -84,7 +85,7 @@ func (r *Resolution) views() []rowView {
 		}
 		if row.AnswerFrom.Layer != crm.LayerNone {
 			line, col := r.Locate(row.AnswerFrom.Pointer)
-			v.Source = &sourceView{Layer: row.AnswerFrom.Layer.String(), Pointer: row.AnswerFrom.Pointer, Line: line, Column: col}
+			v.Source = &sourceView{Layer: row.AnswerFrom.Layer.String(), Pointer: row.AnswerFrom.Pointer, Line: line, Column: col, Upstream: row.AnswerFrom.Upstream}
 		}
 		out[i] = v
 	}
@@ -141,6 +142,9 @@ func WriteRows(w io.Writer, format string, r *Resolution) error {
 			from := "-"
 			if v.Source != nil {
 				from = fmt.Sprintf("%s %s:%d", v.Source.Layer, r.File, v.Source.Line)
+				if v.Source.Upstream != "" {
+					from = fmt.Sprintf("%s %s (%s:%d)", v.Source.Layer, v.Source.Upstream, r.File, v.Source.Line)
+				}
 			}
 			fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\n", v.ID, answer, dash(v.Tag), dash(joinList(v.Origination)), from)
 		}

@@ -24,7 +24,9 @@ type Result struct {
 	// Imported is the workbook as imported, before validation; nil for
 	// input documents.
 	Imported *importer.Result
-	loc      locator
+	// Upstreams are the CRMs of the leveraged authorizations, by their id.
+	Upstreams map[string]*Upstream
+	loc       locator
 }
 
 // Locate gives the line and column of a JSON pointer in an input file, or
@@ -48,13 +50,14 @@ type checker struct {
 	findings []crm.Finding
 	groups   map[groupKey][]string // row findings, grouped by where they come from
 	order    []groupKey
+	chain    *chain // loads leveraged providers' CRMs; nil for workbooks
 }
 
 type groupKey struct{ rule, pointer, message string }
 
 // check decodes, schema-checks, resolves and rule-checks one document.
-func check(name string, data []byte, cat *catalog.Catalog) (*Result, error) {
-	c := &checker{file: name, cat: cat, groups: map[groupKey][]string{}}
+func check(name string, data []byte, cat *catalog.Catalog, ch *chain) (*Result, error) {
+	c := &checker{file: name, cat: cat, groups: map[groupKey][]string{}, chain: ch}
 	res := &Result{File: name}
 	src, err := source.Decode(name, data)
 	if err != nil {
@@ -100,10 +103,14 @@ func (c *checker) run(res *Result, value any) (*Result, error) {
 				c.add("schema", "/system/baseline", "a revision 4 CRM follows the Rev 4 Low-or-Moderate template: the baseline must be low or moderate")
 			}
 		}
+		ups := c.upstreams()
 		layers := c.layers()
+		layers.Upstream = c.upstreamLayer(ups)
 		rows := crm.Resolve(c.set, layers)
 		c.documentRules()
 		c.rowRules(rows)
+		c.upstreamRules(rows, ups)
+		res.Upstreams = ups
 		c.textRules()
 		c.flushGroups()
 		res.Doc, res.Rows = c.doc, rows

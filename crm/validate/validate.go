@@ -35,7 +35,7 @@ type Report struct {
 
 // Bytes validates one document held in memory.
 func Bytes(name string, data []byte) (*Result, error) {
-	return check(name, data, catalog.Default())
+	return check(name, data, catalog.Default(), newChain(name))
 }
 
 // File validates one input file or workbook. Only I/O errors, and files

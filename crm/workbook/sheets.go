@@ -338,8 +338,12 @@ func provenanceValues(r *crm.Row, p *Provenance) []string {
 	if r.AnswerStated {
 		stated = "yes"
 	}
+	entry := r.AnswerFrom.Pointer
+	if r.AnswerFrom.Upstream != "" {
+		entry += " (" + r.AnswerFrom.Upstream + ")"
+	}
 	return []string{
-		r.ID.String(), r.Answer.Label(), stated, r.AnswerFrom.Layer.String(), r.AnswerFrom.Pointer, line,
+		r.ID.String(), r.Answer.Label(), stated, r.AnswerFrom.Layer.String(), entry, line,
 		joinStrings(r.Origination), joinStrings(r.Status), r.PlannedDate, r.Explanation, r.Provider, r.Leveraged, todo,
 	}
 }

@@ -378,3 +378,28 @@ func TestGoldenChanges(t *testing.T) {
 		t.Errorf("changes workbook dump (-want +got):\n%s", d)
 	}
 }
+
+// TestProvenanceNamesUpstream: a row filled from a leveraged provider's CRM
+// says so on the Provenance sheet, with the provider and its row.
+func TestProvenanceNamesUpstream(t *testing.T) {
+	res, err := validate.File(filepath.Join(repo, "testdata", "chain", "saas.yaml"), "")
+	if err != nil || res.Doc == nil {
+		t.Fatal(err)
+	}
+	s := &workbook.Spec{Doc: res.Doc, Baseline: catalog.Low, Rows: res.Rows,
+		Provenance: &workbook.Provenance{Tool: "test", Line: func(string) int { return 10 }}}
+	f := open(t, write(t, s))
+	rows, err := f.GetRows("Provenance")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, r := range rows {
+		if len(r) > 4 && r[0] == "PE-3(a)" {
+			if r[3] != "leveraged-crm" || r[4] != "/leveraged/0 (Fabrikam App Platform PE-3(a))" {
+				t.Errorf("PE-3(a) provenance %q", r[:6])
+			}
+			return
+		}
+	}
+	t.Error("no PE-3(a) on the Provenance sheet")
+}

@@ -1,0 +1,109 @@
+package main
+
+import (
+	"fmt"
+	"io"
+	"path/filepath"
+	"slices"
+
+	"github.com/crm-tool/crm/crm/catalog"
+	"github.com/crm-tool/crm/crm/controlid"
+	"github.com/crm-tool/crm/crm/inputdoc"
+	"github.com/crm-tool/crm/crm/obligations"
+	"github.com/crm-tool/crm/crm/report"
+	"github.com/crm-tool/crm/crm/validate"
+	"github.com/crm-tool/crm/crm/workbook"
+	"github.com/spf13/cobra"
+)
+
+const obligationsLong = `List what a provider's CRM (an input document or a workbook) leaves to the
+agency: every Partial and No row with the duties it names, by family. With
+--services, only the duties of the services the agency uses (and those of every
+customer). Formats: text, markdown (a checklist), csv, xlsx (with a Done column).
+
+--as-input writes instead a starter input for the agency's own system: the
+provider as a leveraged authorization whose CRM fills every family (crm checks
+the inherited rows against it), and each obligation as a todo row with its
+duties as comments.`
+
+type obligationsOpts struct {
+	out      *outputFlags
+	services []string
+	asInput  bool
+	baseline *enumFlag
+}
+
+func newObligationsCmd(s *streams) *cobra.Command {
+	o := &obligationsOpts{}
+	cmd := &cobra.Command{
+		Use:   "obligations CRM",
+		Short: "List what a CRM leaves to the agency, as a checklist or a starter input",
+		Long:  obligationsLong,
+		Example: `  crm obligations provider-crm.xlsx --services forms -f markdown
+  crm obligations provider.yaml --as-input -o agency.yaml`,
+		Args:              cobra.ExactArgs(1),
+		ValidArgsFunction: completeInputFiles,
+		RunE:              func(_ *cobra.Command, args []string) error { return runObligations(s, o, args[0]) },
+	}
+	o.out = addOutputFlags(cmd, append(slices.Clone(report.ObligationsFormats), "xlsx"))
+	cmd.Flags().StringSliceVar(&o.services, "services", nil, "only duties of these services (ids or names), besides those of every customer")
+	cmd.Flags().BoolVar(&o.asInput, "as-input", false, "write a starter input for the agency's system instead")
+	o.baseline = addBaselineChoice(cmd)
+	return cmd
+}
+
+func runObligations(s *streams, o *obligationsOpts, path string) error {
+	if o.asInput && o.out.format.changed() {
+		return usagef("--as-input writes an input document; leave out --format")
+	}
+	res, err := validate.File(path, catalog.Baseline(o.baseline.value))
+	if err != nil {
+		return err
+	}
+	if res.Doc == nil {
+		return fmt.Errorf("%s does not follow the input schema; run crm validate %s", path, path)
+	}
+	obls, err := obligations.Build(res.Doc, res.Rows, o.services)
+	if err != nil {
+		return usagef("%w", err)
+	}
+	provider := res.Doc.System.CSP + ": " + res.Doc.System.Name
+	format := o.out.format.value
+	err = writeOutput(o.out.output, s.out, format == "xlsx" && !o.asInput, func(w io.Writer) error {
+		switch {
+		case o.asInput:
+			doc, comments := obligations.AsInput(res.Doc, relativeTo(o.out.output, path), obls)
+			return inputdoc.Write(w, doc, inputdoc.Options{
+				Header: []string{
+					"Starter input for an agency system on " + provider + ", written by crm obligations --as-input.",
+					"Every family is filled from the provider's CRM (leveraged: inherit). Each row below is",
+					"what the provider leaves to you: describe how your system does it, then delete its todo.",
+				},
+				Before: func(key string, _ controlid.ID) []string { return comments[key] },
+			})
+		case format == "xlsx":
+			return workbook.WriteObligations(w, provider, obls)
+		}
+		return report.WriteObligations(w, format, provider, obls)
+	})
+	if err == nil {
+		fmt.Fprintf(s.err, "%d rows leave duties to the agency\n", len(obls))
+	}
+	return err
+}
+
+// relativeTo gives path as seen from the folder of out ("-": as given).
+func relativeTo(out, path string) string {
+	if out == "" || out == "-" {
+		return path
+	}
+	absOut, err1 := filepath.Abs(filepath.Dir(out))
+	absPath, err2 := filepath.Abs(path)
+	if err1 != nil || err2 != nil {
+		return path
+	}
+	if rel, err := filepath.Rel(absOut, absPath); err == nil {
+		return rel
+	}
+	return path
+}

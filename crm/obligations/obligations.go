@@ -1,0 +1,107 @@
+// Package obligations lists what a CRM leaves to the agency: every Partial
+// and No row with the duties it names, for the services the agency uses.
+package obligations
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/crm-tool/crm/crm"
+	"github.com/crm-tool/crm/crm/catalog"
+)
+
+// Duty is one thing the agency must do: for every customer (Service "") or
+// for users of one service.
+type Duty struct {
+	Service string `json:"service,omitempty"`
+	Text    string `json:"text"`
+}
+
+// Obligation is a row the provider does not give whole.
+type Obligation struct {
+	Row    string `json:"row"`
+	Family string `json:"family"`
+	Title  string `json:"title"`
+	Answer string `json:"answer"`
+	Duties []Duty `json:"duties"` // empty when the CRM does not say what
+}
+
+// Build lists the obligations of a resolved CRM. services, when not empty,
+// names the services the agency uses (ids or names); rows whose only duties
+// belong to other services are left out.
+func Build(doc *crm.Document, rows []crm.Row, services []string) ([]Obligation, error) {
+	use := map[string]bool{}
+	for _, name := range services {
+		s, ok := doc.FindService(strings.TrimSpace(name))
+		if !ok {
+			return nil, fmt.Errorf("no service %q in the CRM (it lists %s)", name, doc.ServiceIDs())
+		}
+		use[s.ID] = true
+	}
+	var out []Obligation
+	for i := range rows {
+		r := &rows[i]
+		if r.Answer != crm.AnswerPartial && r.Answer != crm.AnswerNo {
+			continue
+		}
+		o := Obligation{Row: r.ID.String(), Family: r.ID.Family, Title: r.Member.Title, Answer: r.Answer.Label(), Duties: []Duty{}}
+		if r.Customer != "" {
+			o.Duties = append(o.Duties, Duty{Text: r.Customer})
+		}
+		otherServices := false
+		for _, s := range doc.Services {
+			text := r.Services[s.ID]
+			if text == "" {
+				continue
+			}
+			if len(use) > 0 && !use[s.ID] {
+				otherServices = true
+				continue
+			}
+			o.Duties = append(o.Duties, Duty{Service: s.Name, Text: text})
+		}
+		if len(o.Duties) == 0 && otherServices {
+			continue // only users of services the agency does not use have duties here
+		}
+		out = append(out, o)
+	}
+	return out, nil
+}
+
+// AsInput starts the agency's own input: the provider as a leveraged
+// authorization whose CRM (at crmPath) fills every family, and a todo entry,
+// with its duties as comments, for every obligation.
+func AsInput(provider *crm.Document, crmPath string, obls []Obligation) (*crm.Document, map[string][]string) {
+	sys := provider.System
+	lv := crm.Leveraged{ID: crm.LeveragedID(sys.Name), Name: sys.Name, FedRAMPID: sys.FedRAMPID, CRM: crmPath}
+	var families []string
+	seen := map[string]bool{}
+	set := catalog.Default().Baseline(catalog.Baseline(sys.Baseline))
+	for _, m := range set.Members {
+		if !seen[m.ID.Family] {
+			seen[m.ID.Family] = true
+			families = append(families, m.ID.Family)
+		}
+	}
+	lv.Inherit = families
+	doc := &crm.Document{
+		SchemaVersion: crm.SchemaVersion,
+		System:        crm.System{CSP: "TODO: your agency", Name: "TODO: your system", Baseline: sys.Baseline},
+		Leveraged:     []crm.Leveraged{lv},
+		Defaults:      []crm.Default{{Families: families, Fields: crm.Fields{Status: []crm.Status{crm.Implemented}}}},
+		Controls:      map[string]crm.Entry{},
+	}
+	comments := map[string][]string{}
+	todo := true
+	for _, o := range obls {
+		doc.Controls[o.Row] = crm.Entry{Todo: &todo}
+		for _, d := range o.Duties {
+			line := fmt.Sprintf("%s %s (%s): %s", o.Row, o.Answer, sys.Name, strings.Join(strings.Fields(d.Text), " "))
+			if d.Service != "" {
+				line = fmt.Sprintf("%s %s (%s, %s): %s", o.Row, o.Answer, sys.Name, d.Service, strings.Join(strings.Fields(d.Text), " "))
+			}
+			comments[o.Row] = append(comments[o.Row], line)
+		}
+	}
+	return doc, comments
+}

@@ -1,0 +1,87 @@
+package report
+
+import (
+	"fmt"
+	"io"
+	"strings"
+
+	"github.com/crm-tool/crm/crm"
+	"github.com/crm-tool/crm/templates"
+)
+
+// TraceFormats are the formats WriteTrace accepts, default first.
+var TraceFormats = []string{"text", "json"}
+
+// WriteTrace shows a row down a chain of leveraged authorizations: who does
+// what at each level, and what is left to the customer at the end.
+func WriteTrace(w io.Writer, format, row string, hops []crm.Hop) error {
+	if format == "json" {
+		return writeJSON(w, struct {
+			Version int       `json:"version"`
+			Row     string    `json:"row"`
+			Chain   []crm.Hop `json:"chain"`
+			Left    string    `json:"left_to_customer"`
+		}{FormatVersion, row, hops, leftToCustomer(hops)})
+	}
+	if format != "text" {
+		return fmt.Errorf("unknown format %q", format)
+	}
+	fmt.Fprintf(w, "%s down the chain of leveraged authorizations:\n", row)
+	for i, h := range hops {
+		fmt.Fprintf(w, "\n%d. %s (%s)\n", i+1, h.System, h.File)
+		if h.Missing {
+			fmt.Fprintf(w, "   the CRM has no row %s\n", row)
+			continue
+		}
+		fmt.Fprintf(w, "   %s: %s", dash(h.Answer), originationNames(h.Origination))
+		if h.Leveraged != "" {
+			fmt.Fprintf(w, "; inherited from %s", h.Leveraged)
+		}
+		fmt.Fprintf(w, " [%s]\n", h.From)
+		if h.Customer != "" {
+			fmt.Fprintf(w, "   leaves to its customers: %s\n", oneLine(h.Customer))
+		}
+	}
+	_, err := fmt.Fprintf(w, "\nLeft to the customer at the end of the chain: %s\n", leftToCustomer(hops))
+	return err
+}
+
+// leftToCustomer is what the first system's customers must do.
+func leftToCustomer(hops []crm.Hop) string {
+	if len(hops) == 0 || hops[0].Missing {
+		return "unknown: the row is not in the CRM"
+	}
+	h := hops[0]
+	switch h.Answer {
+	case crm.AnswerYes.Label():
+		return "nothing: the row is inherited whole (Yes)"
+	case "":
+		return "unknown: the row is not answered"
+	}
+	if h.Customer == "" {
+		return h.Answer + ", but the CRM does not say what"
+	}
+	return h.Answer + ": " + oneLine(h.Customer)
+}
+
+// originationNames spells origination values as the CIS columns do.
+func originationNames(o []crm.Origination) string {
+	if len(o) == 0 {
+		return "no origination"
+	}
+	layout, err := templates.AppendixJ()
+	if err != nil {
+		return joinList(o)
+	}
+	var names []string
+	for _, c := range layout.CIS.OriginationColumns {
+		for _, x := range o {
+			if string(x) == c.Value {
+				names = append(names, strings.Join(strings.Fields(c.Header), " "))
+			}
+		}
+	}
+	return strings.Join(names, " + ")
+}
+
+func oneLine(s string) string { return strings.Join(strings.Fields(s), " ") }

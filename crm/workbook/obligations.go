@@ -1,0 +1,32 @@
+package workbook
+
+import (
+	"io"
+
+	"github.com/crm-tool/crm/crm/obligations"
+)
+
+// answerFills shade obligations by how much is left to the agency.
+var answerFills = map[string]string{"No": "FFC7CE", "Partial": "FFEB9C"}
+
+// WriteObligations writes the agency's checklist: one row per duty, with an
+// empty Done column to tick.
+func WriteObligations(w io.Writer, provider string, obls []obligations.Obligation) error {
+	t := &table{
+		title:   "Customer obligations: " + provider,
+		sheet:   "Obligations",
+		headers: []string{"Done", "Control ID", "Family", "Title", "Can Be Inherited from CSP", "Service", "What the agency must do"},
+		widths:  []float64{8, 14, 9, 34, 16, 22, 90},
+	}
+	for _, o := range obls {
+		duties := o.Duties
+		if len(duties) == 0 {
+			duties = []obligations.Duty{{Text: "The CRM does not say; ask the provider."}}
+		}
+		for _, d := range duties {
+			t.rows = append(t.rows, []string{"", o.Row, o.Family, o.Title, o.Answer, d.Service, d.Text})
+			t.fills = append(t.fills, answerFills[o.Answer])
+		}
+	}
+	return t.write(w)
+}
