@@ -2,9 +2,11 @@ package main
 
 import (
 	"encoding/json"
+	"errors"
 	"fmt"
 	"io"
 	"maps"
+	"os"
 	"path/filepath"
 	"slices"
 	"strings"
@@ -12,15 +14,19 @@ import (
 	"github.com/crm-tool/crm/crm"
 	"github.com/crm-tool/crm/crm/catalog"
 	"github.com/crm-tool/crm/crm/inputdoc"
+	"github.com/crm-tool/crm/crm/oscal"
 	"github.com/crm-tool/crm/crm/report"
 	"github.com/crm-tool/crm/crm/validate"
 	"github.com/spf13/cobra"
 )
 
-const importLong = `Read a CIS/CRM workbook into an input document: workbooks crm wrote, FedRAMP's
-Rev 5 template filled in by hand, Rev 4 workbooks (kept as revision 4), and
-real-world variants with moved headers, renamed or extra columns and formula
-cells (their cached values are read; formulas are never evaluated).
+const importLong = `Read a CIS/CRM workbook, or an OSCAL system security plan, into an input
+document. Workbooks: those crm wrote, FedRAMP's Rev 5 template filled in by hand,
+Rev 4 workbooks (kept as revision 4), and real-world variants with moved headers,
+renamed or extra columns and formula cells (their cached values are read;
+formulas are never evaluated). OSCAL SSPs (JSON or YAML): crm's own exports come
+back whole; other tools' are read through FedRAMP's control-origination and
+implementation-status properties and their export parts.
 
 Each row becomes a control entry with its CIS marks (origination and status),
 its CRM answer and its responsibilities text; crm's Provenance sheet, when
@@ -36,14 +42,14 @@ type importOpts struct {
 func newImportCmd(s *streams) *cobra.Command {
 	o := &importOpts{}
 	cmd := &cobra.Command{
-		Use:   "import WORKBOOK.xlsx",
-		Short: "Read a CIS/CRM workbook into an input document",
+		Use:   "import WORKBOOK.xlsx|SSP.json",
+		Short: "Read a CIS/CRM workbook or an OSCAL SSP into an input document",
 		Long:  importLong,
 		Example: `  crm import appendix-j.xlsx -o crm.yaml
   crm import old-rev4-cis.xlsx --format json -o crm.json`,
 		Args: cobra.ExactArgs(1),
 		ValidArgsFunction: func(*cobra.Command, []string, string) ([]cobra.Completion, cobra.ShellCompDirective) {
-			return []cobra.Completion{"xlsx"}, cobra.ShellCompDirectiveFilterFileExt
+			return []cobra.Completion{"xlsx", "json", "yaml", "yml"}, cobra.ShellCompDirectiveFilterFileExt
 		},
 		RunE: func(_ *cobra.Command, args []string) error { return runImport(s, o, args[0]) },
 	}
@@ -55,29 +61,14 @@ func newImportCmd(s *streams) *cobra.Command {
 
 func runImport(s *streams, o *importOpts, path string) error {
 	if !validate.IsWorkbook(path) {
-		return usagef("%s is not an .xlsx workbook", path)
+		return importSSP(s, o, path)
 	}
 	res, err := validate.File(path, catalog.Baseline(o.baseline.value))
 	if err != nil {
 		return err
 	}
 	imp := res.Imported
-	format := o.out.format.value
-	if !o.out.format.changed() && strings.EqualFold(filepath.Ext(o.out.output), ".json") {
-		format = "json"
-	}
-	if err := writeOutput(o.out.output, s.out, false, func(w io.Writer) error {
-		if format == "json" {
-			enc := json.NewEncoder(w)
-			enc.SetIndent("", "  ")
-			enc.SetEscapeHTML(false)
-			return enc.Encode(imp.Doc)
-		}
-		return inputdoc.Write(w, imp.Doc, inputdoc.Options{Header: []string{
-			"Imported by crm import from " + filepath.Base(path) + ".",
-			"Check it with: crm validate FILE",
-		}})
-	}); err != nil {
+	if err := writeDocument(s, o.out, imp.Doc, path); err != nil {
 		return err
 	}
 	for _, n := range imp.Notes {
@@ -104,5 +95,50 @@ func runImport(s *streams, o *importOpts, path string) error {
 	}
 	fmt.Fprintf(s.err, "imported %d rows (%s, %s): %d Yes, %d Partial, %d No, %d without a CRM answer\n",
 		len(imp.Doc.Controls), rev, imp.Doc.System.Baseline, c[crm.AnswerYes], c[crm.AnswerPartial], c[crm.AnswerNo], c[""])
+	return nil
+}
+
+// writeDocument writes an imported input document: YAML, or JSON by
+// --format or a .json output name.
+func writeDocument(s *streams, out *outputFlags, doc *crm.Document, from string) error {
+	format := out.format.value
+	if !out.format.changed() && strings.EqualFold(filepath.Ext(out.output), ".json") {
+		format = "json"
+	}
+	return writeOutput(out.output, s.out, false, func(w io.Writer) error {
+		if format == "json" {
+			enc := json.NewEncoder(w)
+			enc.SetIndent("", "  ")
+			enc.SetEscapeHTML(false)
+			return enc.Encode(doc)
+		}
+		return inputdoc.Write(w, doc, inputdoc.Options{Header: []string{
+			"Imported by crm import from " + filepath.Base(from) + ".",
+			"Check it with: crm validate FILE",
+		}})
+	})
+}
+
+// importSSP reads an OSCAL system security plan (JSON or YAML).
+func importSSP(s *streams, o *importOpts, path string) error {
+	data, err := os.ReadFile(path)
+	if err != nil {
+		return err
+	}
+	ssp, err := oscal.Decode(path, data)
+	if errors.Is(err, oscal.ErrNotSSP) {
+		return usagef("%s is neither an .xlsx workbook nor an OSCAL system security plan", path)
+	}
+	if err != nil {
+		return fmt.Errorf("read %s: %w", path, err)
+	}
+	doc, notes := oscal.Import(&ssp.SSP)
+	if err := writeDocument(s, o.out, doc, path); err != nil {
+		return err
+	}
+	for _, n := range notes {
+		fmt.Fprintf(s.err, "%s: note: %s\n", path, n)
+	}
+	fmt.Fprintf(s.err, "imported %d rows from the OSCAL SSP (%s)\n", len(doc.Controls), doc.System.Baseline)
 	return nil
 }

@@ -39,6 +39,7 @@ func newRoot(s *streams) *cobra.Command {
 		newTraceCmd(s),
 		newObligationsCmd(s),
 		newStaleCmd(s),
+		newExportCmd(s),
 		newSchemaCmd(s),
 	)
 	return root
