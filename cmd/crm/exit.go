@@ -26,3 +26,9 @@ func usagef(format string, args ...any) error {
 // errFindings ends a command whose results were already printed with exit
 // code 1 and no further message.
 var errFindings = errors.New("findings reported")
+
+// silentError ends a command with an exit code and no further message: what
+// went wrong was printed already.
+type silentError struct{ code int }
+
+func (e *silentError) Error() string { return fmt.Sprintf("exit %d", e.code) }

@@ -38,6 +38,7 @@ the baseline's CIS and CRM sheets are written, everything else is kept.`
 
 type generateOpts struct {
 	out          *outputFlags
+	outDir       string
 	failOn       *enumFlag
 	config       string
 	template     string
@@ -49,16 +50,29 @@ type generateOpts struct {
 func newGenerateCmd(s *streams) *cobra.Command {
 	o := &generateOpts{}
 	cmd := &cobra.Command{
-		Use:   "generate INPUT",
+		Use:   "generate INPUT...",
 		Short: "Write the Appendix J CIS and CRM workbook from an input file",
 		Long:  generateLong,
 		Example: `  crm generate testdata/examples/saas-moderate.yaml -o acme-crm.xlsx
   crm generate crm.yaml --template SSP-Appendix-J-CSO-CIS-and-CRM-Workbook.xlsx -o appendix-j.xlsx
   crm generate crm.yaml --service dashboards -o dashboards-crm.xlsx`,
-		Args:              cobra.ExactArgs(1),
+		Args:              cobra.MinimumNArgs(1),
 		ValidArgsFunction: completeInputFiles,
 		RunE: func(cmd *cobra.Command, args []string) error {
-			return runGenerate(s, o, args[0])
+			if len(args) > 1 && o.out.output != "" {
+				return usagef("-o names one workbook; with several inputs use --out-dir")
+			}
+			cfg, err := loadConfig(o.config)
+			if err != nil {
+				return err
+			}
+			var tpl []byte
+			if o.template != "" {
+				if tpl, err = os.ReadFile(o.template); err != nil {
+					return err
+				}
+			}
+			return batch(s, args, func(in string, s *streams) error { return runGenerate(s, o, in, cfg, tpl) })
 		},
 	}
 	o.out = addOutputFlags(cmd, []string{"xlsx"})
@@ -67,6 +81,7 @@ func newGenerateCmd(s *streams) *cobra.Command {
 	o.out.output = ""
 	o.failOn = addFailOnFlag(cmd)
 	cmd.Flags().StringVar(&o.config, "config", "", "project file with rule settings and waivers (default "+defaultConfig+" when present)")
+	cmd.Flags().StringVar(&o.outDir, "out-dir", "", "with several inputs, the folder for their workbooks (default: beside each input)")
 	cmd.Flags().StringVar(&o.template, "template", "", "fill this Appendix J workbook instead of writing a new one")
 	cmd.Flags().StringVar(&o.service, "service", "", "write the CRM of this service alone (its id or name)")
 	cmd.Flags().BoolVar(&o.noProvenance, "no-provenance", false, "leave out the Provenance sheet")
@@ -75,10 +90,10 @@ func newGenerateCmd(s *streams) *cobra.Command {
 	return cmd
 }
 
-func runGenerate(s *streams, o *generateOpts, input string) error {
+func runGenerate(s *streams, o *generateOpts, input string, cfg *validate.Config, tpl []byte) error {
 	output := o.out.output
 	if output == "" {
-		output = strings.TrimSuffix(input, filepath.Ext(input)) + ".xlsx"
+		output = outputFor(input, o.outDir, ".xlsx")
 	}
 	if err := notSameFile(input, output); err != nil {
 		return err
@@ -93,10 +108,6 @@ func runGenerate(s *streams, o *generateOpts, input string) error {
 		return err
 	}
 	res, err := validate.Bytes(input, data)
-	if err != nil {
-		return err
-	}
-	cfg, err := loadConfig(o.config)
 	if err != nil {
 		return err
 	}
@@ -144,11 +155,7 @@ func runGenerate(s *streams, o *generateOpts, input string) error {
 		}
 	}
 	write := func(w io.Writer) error { return workbook.Write(w, spec) }
-	if o.template != "" {
-		tpl, err := os.ReadFile(o.template)
-		if err != nil {
-			return err
-		}
+	if tpl != nil {
 		write = func(w io.Writer) error { return workbook.Fill(w, bytes.NewReader(tpl), spec) }
 	}
 	if err := writeOutput(output, s.out, true, write); err != nil {

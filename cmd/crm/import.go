@@ -36,26 +36,41 @@ reported on standard error. Check the result with crm validate.`
 
 type importOpts struct {
 	out      *outputFlags
+	outDir   string
 	baseline *enumFlag
 }
 
 func newImportCmd(s *streams) *cobra.Command {
 	o := &importOpts{}
 	cmd := &cobra.Command{
-		Use:   "import WORKBOOK.xlsx|SSP.json",
+		Use:   "import WORKBOOK.xlsx|SSP.json...",
 		Short: "Read a CIS/CRM workbook or an OSCAL SSP into an input document",
 		Long:  importLong,
 		Example: `  crm import appendix-j.xlsx -o crm.yaml
   crm import old-rev4-cis.xlsx --format json -o crm.json`,
-		Args: cobra.ExactArgs(1),
+		Args: cobra.MinimumNArgs(1),
 		ValidArgsFunction: func(*cobra.Command, []string, string) ([]cobra.Completion, cobra.ShellCompDirective) {
 			return []cobra.Completion{"xlsx", "json", "yaml", "yml"}, cobra.ShellCompDirectiveFilterFileExt
 		},
-		RunE: func(_ *cobra.Command, args []string) error { return runImport(s, o, args[0]) },
+		RunE: func(_ *cobra.Command, args []string) error {
+			if len(args) > 1 && o.out.output != "-" {
+				return usagef("-o names one document; with several inputs use --out-dir")
+			}
+			return batch(s, args, func(in string, s *streams) error {
+				one := *o
+				if len(args) > 1 {
+					out := *o.out
+					out.output = outputFor(in, o.outDir, ".yaml")
+					one.out = &out
+				}
+				return runImport(s, &one, in)
+			})
+		},
 	}
 	o.out = addOutputFlags(cmd, []string{"yaml", "json"})
 	cmd.Flags().Lookup("format").Usage = "output format: yaml|json (default: json for a .json output name, else yaml)"
 	o.baseline = addBaselineChoice(cmd)
+	cmd.Flags().StringVar(&o.outDir, "out-dir", "", "with several inputs, the folder for their documents (default: beside each input)")
 	return cmd
 }
 

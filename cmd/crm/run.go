@@ -31,6 +31,10 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 	if errors.Is(err, errFindings) {
 		return exitFindings
 	}
+	var silent *silentError
+	if errors.As(err, &silent) {
+		return silent.code
+	}
 	fmt.Fprintf(stderr, "crm: %v\n", err)
 	var ue *usageError
 	if errors.As(err, &ue) || isCobraUsageError(err) {

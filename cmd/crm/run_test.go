@@ -46,6 +46,7 @@ func TestExitCodes(t *testing.T) {
 		{name: "validate syntax", args: []string{"validate", "../../testdata/input/invalid/syntax.yaml"}, code: 1, stdoutHas: "error syntax"},
 		{name: "validate missing file", args: []string{"validate", "nope.yaml"}, code: 2, stderrHas: "no such file"},
 		{name: "validate bad fail-on", args: []string{"validate", "--fail-on", "info", "x.yaml"}, code: 2, stderrHas: "must be one of error, warning"},
+		{name: "batch with a missing input", args: []string{"generate", "../../testdata/examples/paas-low.yaml", "nope.yaml", "--out-dir", os.TempDir()}, code: 2, stderrHas: "1 with errors"},
 		{name: "schema", args: []string{"schema"}, code: 0, stdoutHas: `"$id": "https://crm.invalid/schemas/input-v1.schema.json"`},
 		{name: "schema config", args: []string{"schema", "config"}, code: 0, stdoutHas: "config-v1"},
 		{name: "schema bad", args: []string{"schema", "other"}, code: 2, stderrHas: "invalid argument"},

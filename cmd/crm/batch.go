@@ -1,0 +1,76 @@
+package main
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"path/filepath"
+	"runtime"
+	"strings"
+	"sync"
+)
+
+// batch runs one job per input on every core, prints each job's diagnostics
+// in input order, and sums up: a usage, I/O or internal error in any job
+// makes the exit code 2, findings in any job 1. A single input runs as a
+// plain command would.
+func batch(s *streams, inputs []string, job func(in string, s *streams) error) error {
+	if len(inputs) == 1 {
+		return job(inputs[0], s)
+	}
+	errs := make([]error, len(inputs))
+	logs := make([]bytes.Buffer, len(inputs))
+	next := make(chan int)
+	var wg sync.WaitGroup
+	for range min(runtime.NumCPU(), len(inputs)) {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range next {
+				errs[i] = job(inputs[i], &streams{in: s.in, out: s.out, err: &logs[i]})
+			}
+		}()
+	}
+	for i := range inputs {
+		next <- i
+	}
+	close(next)
+	wg.Wait()
+	var failed, broken int
+	for i := range inputs {
+		s.err.Write(logs[i].Bytes())
+		switch err := errs[i]; {
+		case err == nil:
+		case errors.Is(err, errFindings):
+			failed++
+		default:
+			broken++
+			fmt.Fprintf(s.err, "crm: %s: %v\n", inputs[i], err)
+		}
+	}
+	fmt.Fprintf(s.err, "%d of %d inputs done", len(inputs)-failed-broken, len(inputs))
+	if failed+broken > 0 {
+		fmt.Fprintf(s.err, "; %d with findings, %d with errors", failed, broken)
+	}
+	fmt.Fprintln(s.err)
+	switch {
+	case broken > 0:
+		return errBatch
+	case failed > 0:
+		return errFindings
+	}
+	return nil
+}
+
+// errBatch ends a batch whose jobs failed with errors already printed: exit 2.
+var errBatch = &silentError{code: exitUsage}
+
+// outputFor names the output of one input of a batch: in dir (or beside the
+// input) with the input's name and the extension ext.
+func outputFor(input, dir, ext string) string {
+	name := strings.TrimSuffix(filepath.Base(input), filepath.Ext(input)) + ext
+	if dir == "" {
+		return filepath.Join(filepath.Dir(input), name)
+	}
+	return filepath.Join(dir, name)
+}
