@@ -24,6 +24,9 @@ type Options struct {
 	Today    time.Time        // for waiver expiry; zero means now
 	Jobs     int              // files checked at once; 0 means one per CPU
 	Baseline catalog.Baseline // for workbooks holding several baselines' sheets
+	// KeepDocuments keeps each result's document and rows; by default only
+	// the findings are kept, so that a thousand files fit in memory.
+	KeepDocuments bool
 }
 
 // Report is the outcome of validating several files.
@@ -132,6 +135,9 @@ func Files(ctx context.Context, files []string, opts Options, progress func(done
 			defer wg.Done()
 			for i := range next {
 				results[i], errs[i] = File(files[i], opts.Baseline)
+				if r := results[i]; r != nil && !opts.KeepDocuments {
+					results[i] = &Result{File: r.File, Findings: r.Findings, Notes: r.Notes}
+				}
 				if progress != nil {
 					mu.Lock()
 					done++

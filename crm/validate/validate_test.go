@@ -128,7 +128,7 @@ func TestExamplesAreValid(t *testing.T) {
 	if len(files) == 0 {
 		t.Fatal("no examples")
 	}
-	rep, err := Files(context.Background(), files, Options{}, nil)
+	rep, err := Files(context.Background(), files, Options{KeepDocuments: true}, nil)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -1,7 +1,6 @@
 package workbook
 
 import (
-	"bytes"
 	"fmt"
 	"io"
 	"strings"
@@ -62,11 +61,11 @@ func Fill(w io.Writer, template io.Reader, s *Spec) error {
 			return err
 		}
 	}
-	var buf bytes.Buffer
-	if _, err := f.WriteTo(&buf); err != nil {
+	usePacker(f)
+	if _, err := f.WriteTo(w); err != nil {
 		return fmt.Errorf("write workbook: %w", err)
 	}
-	return normalize(buf.Bytes(), w)
+	return nil
 }
 
 // expect checks that a template sheet exists and has its header where the

@@ -7,6 +7,7 @@ import (
 	"io"
 	"regexp"
 	"strings"
+	"sync"
 
 	"github.com/crm-tool/crm/crm/catalog"
 	"github.com/xuri/excelize/v2"
@@ -124,24 +125,50 @@ func sniff(raw []byte) error {
 type reader struct {
 	f     *excelize.File
 	book  *Book
-	cache map[string][][]string
+	cache map[string]*sheetRows
+}
+
+// sheetRows is one sheet's cells, read once.
+type sheetRows struct {
+	once sync.Once
+	rows [][]string
+	err  error
 }
 
 // rows reads a sheet's cells once. Values are raw: the CIS and CRM hold
 // text, and number formatting is the slowest part of reading.
 func (rd *reader) rows(sheet string) ([][]string, error) {
-	if r, ok := rd.cache[sheet]; ok {
-		return r, nil
+	sr, ok := rd.cache[sheet]
+	if !ok {
+		sr = &sheetRows{}
+		rd.cache[sheet] = sr
 	}
-	r, err := rd.f.GetRows(sheet, excelize.Options{RawCellValue: true})
-	if err != nil {
-		return nil, err
+	sr.once.Do(func() { sr.rows, sr.err = rd.f.GetRows(sheet, excelize.Options{RawCellValue: true}) })
+	return sr.rows, sr.err
+}
+
+// prefetch reads the sheets crm reads (every CIS and CRM sheet, and
+// Provenance) at once, one goroutine each: parsing their XML is most of
+// reading a workbook, and excelize reads different sheets independently.
+func (rd *reader) prefetch() {
+	rd.cache = map[string]*sheetRows{}
+	var names []string
+	for _, s := range rd.book.Sheets {
+		n := norm(s)
+		if hasWord(n, "cis") || hasWord(n, "crm") || s == rd.layout().Provenance.Sheet {
+			names = append(names, s)
+			rd.cache[s] = &sheetRows{}
+		}
 	}
-	if rd.cache == nil {
-		rd.cache = map[string][][]string{}
+	var wg sync.WaitGroup
+	for _, s := range names {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			_, _ = rd.rows(s)
+		}()
 	}
-	rd.cache[sheet] = r
-	return r, nil
+	wg.Wait()
 }
 
 // pair is a baseline's CIS and CRM sheet names.
@@ -151,6 +178,7 @@ type pair struct {
 }
 
 func (rd *reader) read(o ReadOptions) (*Book, error) {
+	rd.prefetch()
 	pairs := rd.pairs()
 	if len(pairs) == 0 {
 		return nil, fmt.Errorf("no CIS or CRM worksheet (sheets: %s)", strings.Join(quoted(rd.book.Sheets), ", "))

@@ -226,3 +226,17 @@ func BenchmarkReadLargestReal(b *testing.B) {
 		}
 	}
 }
+
+// BenchmarkReadHigh reads a workbook crm wrote for the High example.
+func BenchmarkReadHigh(b *testing.B) {
+	s := load(b, "iaas-high.yaml")
+	s.Provenance = &workbook.Provenance{Tool: "bench", Line: func(string) int { return 1 }}
+	data := write(b, s)
+	b.SetBytes(int64(len(data)))
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, err := workbook.Read(bytes.NewReader(data), workbook.ReadOptions{}); err != nil {
+			b.Fatal(err)
+		}
+	}
+}

@@ -309,18 +309,19 @@ func (b *builder) provenance() error {
 	if err := sw.SetRow(cellName(1, row), headers); err != nil {
 		return err
 	}
-	for i := range b.spec.Rows {
-		row++
-		values := provenanceValues(&b.spec.Rows[i], p)
-		cells := make([]any, len(values))
-		for j, v := range values {
-			cells[j] = excelize.Cell{StyleID: b.st.text, Value: nilIfEmpty(v)}
+	b.fill(sw, func() error {
+		cells := make([]any, len(l.Headers))
+		for i := range b.spec.Rows {
+			for j, v := range provenanceValues(&b.spec.Rows[i], p) {
+				cells[j] = excelize.Cell{StyleID: b.st.text, Value: nilIfEmpty(v)}
+			}
+			if err := sw.SetRow(cellName(1, row+1+i), cells); err != nil {
+				return err
+			}
 		}
-		if err := sw.SetRow(cellName(1, row), cells); err != nil {
-			return err
-		}
-	}
-	return sw.Flush()
+		return nil
+	})
+	return nil
 }
 
 // provenanceValues are a row's Provenance cells: its answer and where it came

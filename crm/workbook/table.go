@@ -1,7 +1,6 @@
 package workbook
 
 import (
-	"bytes"
 	"fmt"
 	"io"
 
@@ -27,6 +26,9 @@ func (t *table) write(w io.Writer) error {
 	}
 	last := 1 + len(t.rows)
 	if err := f.AutoFilter(t.sheet, "A1:"+cellName(len(t.headers), last), nil); err != nil {
+		return err
+	}
+	if err := f.SetSheetDimension(t.sheet, "A1:"+cellName(len(t.headers), last)); err != nil {
 		return err
 	}
 	sw, err := f.NewStreamWriter(t.sheet)
@@ -82,9 +84,9 @@ func (t *table) write(w io.Writer) error {
 	if err := f.SetDocProps(&excelize.DocProperties{Creator: "crm", Title: t.title, Created: stamp, Modified: stamp}); err != nil {
 		return err
 	}
-	var buf bytes.Buffer
-	if _, err := f.WriteTo(&buf); err != nil {
+	usePacker(f)
+	if _, err := f.WriteTo(w); err != nil {
 		return fmt.Errorf("write workbook: %w", err)
 	}
-	return normalize(buf.Bytes(), w)
+	return nil
 }

@@ -3,11 +3,12 @@
 package workbook
 
 import (
-	"bytes"
+	"errors"
 	"fmt"
 	"io"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/crm-tool/crm/crm"
@@ -71,6 +72,12 @@ func Write(w io.Writer, s *Spec) error {
 			return err
 		}
 	}
+	if err := b.runFills(); err != nil {
+		return err
+	}
+	if err := b.dimensions(); err != nil {
+		return err
+	}
 	if err := f.SetDocProps(&excelize.DocProperties{
 		Creator:        layout.Creator,
 		LastModifiedBy: layout.Creator,
@@ -81,11 +88,11 @@ func Write(w io.Writer, s *Spec) error {
 	}); err != nil {
 		return err
 	}
-	var buf bytes.Buffer
-	if _, err := f.WriteTo(&buf); err != nil {
+	usePacker(f)
+	if _, err := f.WriteTo(w); err != nil {
 		return fmt.Errorf("write workbook: %w", err)
 	}
-	return normalize(buf.Bytes(), w)
+	return nil
 }
 
 // builder writes one new workbook.
@@ -97,6 +104,53 @@ type builder struct {
 	key    string // "moderate", "li-saas"
 	st     styleSet
 	sheets int
+	fills  []func() error
+	normal []string // sheets written with the normal API
+}
+
+// fill queues the data rows of a streamed sheet. All sheets are set up with
+// the normal API first; then their rows are streamed at once, one sheet per
+// goroutine: a StreamWriter touches only its own sheet.
+func (b *builder) fill(sw *excelize.StreamWriter, rows func() error) {
+	b.fills = append(b.fills, func() error {
+		if err := rows(); err != nil {
+			return err
+		}
+		return sw.Flush()
+	})
+}
+
+// dimensions records the used range of the sheets written with the normal
+// API, which excelize leaves at A1 (streamSheet sets the streamed ones).
+func (b *builder) dimensions() error {
+	for _, name := range b.normal {
+		rows, err := b.f.GetRows(name)
+		if err != nil {
+			return err
+		}
+		cols := 1
+		for _, r := range rows {
+			cols = max(cols, len(r))
+		}
+		if err := b.f.SetSheetDimension(name, "A1:"+cellName(cols, max(len(rows), 1))); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func (b *builder) runFills() error {
+	errs := make([]error, len(b.fills))
+	var wg sync.WaitGroup
+	for i, fill := range b.fills {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			errs[i] = fill()
+		}()
+	}
+	wg.Wait()
+	return errors.Join(errs...)
 }
 
 // addSheet adds a sheet (renaming the first, Sheet1).
@@ -114,6 +168,7 @@ func (b *builder) sheet(name string) error {
 	if err := b.addSheet(name); err != nil {
 		return err
 	}
+	b.normal = append(b.normal, name)
 	return b.printWide(name)
 }
 
@@ -140,6 +195,11 @@ func (b *builder) streamSheet(name string, headerRow, lastRow, ncols int, widths
 		}
 	}
 	if err := b.printWide(name); err != nil {
+		return nil, err
+	}
+	// The stream writer keeps the sheet's dimension as it was (A1), and
+	// streaming readers such as openpyxl's read-only mode trust it.
+	if err := b.f.SetSheetDimension(name, "A1:"+cellName(ncols, max(lastRow, 1))); err != nil {
 		return nil, err
 	}
 	sw, err := b.f.NewStreamWriter(name)

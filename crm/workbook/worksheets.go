@@ -59,20 +59,23 @@ func (b *builder) cis() error {
 	if err := sw.SetRow("A3", headers, excelize.RowOpts{Height: l.Heights.Header}); err != nil {
 		return err
 	}
-	row := make([]any, ncols)
-	for i := range b.spec.Rows {
-		for j, v := range cisValues(&b.spec.Rows[i], l) {
-			style := b.st.mark
-			if j == 0 {
-				style = b.st.id
+	b.fill(sw, func() error {
+		row := make([]any, ncols)
+		for i := range b.spec.Rows {
+			for j, v := range cisValues(&b.spec.Rows[i], l) {
+				style := b.st.mark
+				if j == 0 {
+					style = b.st.id
+				}
+				row[j] = excelize.Cell{StyleID: style, Value: nilIfEmpty(v)}
 			}
-			row[j] = excelize.Cell{StyleID: style, Value: nilIfEmpty(v)}
+			if err := sw.SetRow(cellName(1, cisHeaderRows+1+i), row); err != nil {
+				return err
+			}
 		}
-		if err := sw.SetRow(cellName(1, cisHeaderRows+1+i), row); err != nil {
-			return err
-		}
-	}
-	return sw.Flush()
+		return nil
+	})
+	return nil
 }
 
 func (b *builder) crm() error {
@@ -103,18 +106,20 @@ func (b *builder) crm() error {
 	if err := sw.SetRow("A"+itoa(hr), headers, excelize.RowOpts{Height: l.Heights.Header}); err != nil {
 		return err
 	}
-	for i := range b.spec.Rows {
-		v := crmValues(&b.spec.Rows[i], b.spec)
-		cells := []any{
-			excelize.Cell{StyleID: b.st.id, Value: v[0]},
-			excelize.Cell{StyleID: b.st.mark, Value: nilIfEmpty(v[1])},
-			excelize.Cell{StyleID: b.st.text, Value: nilIfEmpty(v[2])},
+	b.fill(sw, func() error {
+		cells := make([]any, 3)
+		for i := range b.spec.Rows {
+			v := crmValues(&b.spec.Rows[i], b.spec)
+			cells[0] = excelize.Cell{StyleID: b.st.id, Value: v[0]}
+			cells[1] = excelize.Cell{StyleID: b.st.mark, Value: nilIfEmpty(v[1])}
+			cells[2] = excelize.Cell{StyleID: b.st.text, Value: nilIfEmpty(v[2])}
+			if err := sw.SetRow("A"+itoa(first+i), cells, excelize.RowOpts{Height: textHeight(v[2], widths[2])}); err != nil {
+				return err
+			}
 		}
-		if err := sw.SetRow("A"+itoa(first+i), cells, excelize.RowOpts{Height: textHeight(v[2], widths[2])}); err != nil {
-			return err
-		}
-	}
-	return sw.Flush()
+		return nil
+	})
+	return nil
 }
 
 // nilIfEmpty leaves an empty cell empty (styled) rather than writing "".
