@@ -285,3 +285,20 @@ func BenchmarkValidateLargestReal(b *testing.B) {
 		}
 	}
 }
+
+// BenchmarkValidateGeneratedHigh validates a workbook crm wrote for the High
+// example: reading, importing and every rule.
+func BenchmarkValidateGeneratedHigh(b *testing.B) {
+	spec := load(b, "iaas-high.yaml")
+	spec.Provenance = &workbook.Provenance{Tool: "bench", Line: func(string) int { return 1 }}
+	var buf bytes.Buffer
+	if err := workbook.Write(&buf, spec); err != nil {
+		b.Fatal(err)
+	}
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, err := validate.Workbook("high.xlsx", buf.Bytes(), ""); err != nil {
+			b.Fatal(err)
+		}
+	}
+}

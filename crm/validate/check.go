@@ -50,7 +50,8 @@ type checker struct {
 	findings []crm.Finding
 	groups   map[groupKey][]string // row findings, grouped by where they come from
 	order    []groupKey
-	chain    *chain // loads leveraged providers' CRMs; nil for workbooks
+	chain    *chain   // loads leveraged providers' CRMs; nil for workbooks
+	keys     []string // control keys in file order, once sorted
 }
 
 type groupKey struct{ rule, pointer, message string }
@@ -181,18 +182,29 @@ func listRows(rows []string, max int) string {
 	return fmt.Sprintf("%s and %d more", strings.Join(rows[:max], ", "), len(rows)-max)
 }
 
-// sortedKeys returns a map's keys in the order they appear in the file.
-func (c *checker) sortedKeys(ptr string, m map[string]crm.Entry) []string {
-	keys := make([]string, 0, len(m))
-	for k := range m {
-		keys = append(keys, k)
+// controlKeys returns the document's control keys in the order they
+// appear in the file, sorted once per document.
+func (c *checker) controlKeys() []string {
+	if c.keys != nil {
+		return c.keys
 	}
-	sort.Slice(keys, func(i, j int) bool {
-		oi, oj := c.loc.order(ptr+"/"+source.Escape(keys[i])), c.loc.order(ptr+"/"+source.Escape(keys[j]))
-		if oi != oj {
-			return oi < oj
+	type ranked struct {
+		key   string
+		order int
+	}
+	all := make([]ranked, 0, len(c.doc.Controls))
+	for k := range c.doc.Controls {
+		all = append(all, ranked{k, c.loc.order("/controls/" + source.Escape(k))})
+	}
+	sort.Slice(all, func(i, j int) bool {
+		if all[i].order != all[j].order {
+			return all[i].order < all[j].order
 		}
-		return keys[i] < keys[j]
+		return all[i].key < all[j].key
 	})
-	return keys
+	c.keys = make([]string, len(all))
+	for i, r := range all {
+		c.keys[i] = r.key
+	}
+	return c.keys
 }

@@ -50,7 +50,7 @@ func (c *checker) layers() *crm.Layers {
 	}
 
 	firstKey := map[controlid.ID]string{}
-	for _, key := range c.sortedKeys("/controls", c.doc.Controls) {
+	for _, key := range c.controlKeys() {
 		ptr := "/controls/" + source.Escape(key)
 		id, ok := c.baselineID(key, ptr)
 		if !ok {

@@ -44,7 +44,7 @@ func (c *checker) forEachEntry(visit func(ptr string, f *crm.Fields)) {
 	for i := range c.doc.Defaults {
 		visit(fmt.Sprintf("/defaults/%d", i), &c.doc.Defaults[i].Fields)
 	}
-	for _, key := range c.sortedKeys("/controls", c.doc.Controls) {
+	for _, key := range c.controlKeys() {
 		e := c.doc.Controls[key]
 		visit("/controls/"+source.Escape(key), &e)
 	}
