@@ -10,7 +10,6 @@ import (
 	"sync"
 
 	"github.com/crm-tool/crm/crm/catalog"
-	"github.com/xuri/excelize/v2"
 )
 
 // Column roles a reader recognises.
@@ -97,15 +96,14 @@ func Read(r io.Reader, o ReadOptions) (*Book, error) {
 	if err := sniff(raw); err != nil {
 		return nil, err
 	}
-	f, err := excelize.OpenReader(bytes.NewReader(raw), excelize.Options{UnzipSizeLimit: limit, UnzipXMLSizeLimit: min(limit, unzipXMLLimit)})
-	if err != nil {
-		if strings.Contains(err.Error(), "unzip size exceeds") {
-			return nil, fmt.Errorf("%w: it unzips to more than %d MiB, the most crm reads", ErrNotWorkbook, limit>>20)
-		}
+	p, err := openPkg(raw, limit)
+	switch {
+	case errors.Is(err, errTooLarge):
+		return nil, fmt.Errorf("%w: it unzips to more than %d MiB, the most crm reads", ErrNotWorkbook, limit>>20)
+	case err != nil:
 		return nil, fmt.Errorf("%w: %w", ErrNotWorkbook, err)
 	}
-	defer f.Close()
-	rd := &reader{f: f, book: &Book{Sheets: f.GetSheetList()}}
+	rd := &reader{p: p, book: &Book{Sheets: p.order}}
 	return rd.read(o)
 }
 
@@ -123,7 +121,7 @@ func sniff(raw []byte) error {
 }
 
 type reader struct {
-	f     *excelize.File
+	p     *pkg
 	book  *Book
 	cache map[string]*sheetRows
 }
@@ -135,21 +133,21 @@ type sheetRows struct {
 	err  error
 }
 
-// rows reads a sheet's cells once. Values are raw: the CIS and CRM hold
-// text, and number formatting is the slowest part of reading.
+// rows reads a sheet's cells once, raw (no number formats: the CIS and CRM
+// hold text).
 func (rd *reader) rows(sheet string) ([][]string, error) {
 	sr, ok := rd.cache[sheet]
 	if !ok {
 		sr = &sheetRows{}
 		rd.cache[sheet] = sr
 	}
-	sr.once.Do(func() { sr.rows, sr.err = rd.f.GetRows(sheet, excelize.Options{RawCellValue: true}) })
+	sr.once.Do(func() { sr.rows, sr.err = rd.p.rows(sheet) })
 	return sr.rows, sr.err
 }
 
 // prefetch reads the sheets crm reads (every CIS and CRM sheet, and
-// Provenance) at once, one goroutine each: parsing their XML is most of
-// reading a workbook, and excelize reads different sheets independently.
+// Provenance) at once, one goroutine each: scanning their XML is most of
+// reading a workbook.
 func (rd *reader) prefetch() {
 	rd.cache = map[string]*sheetRows{}
 	var names []string

@@ -2,7 +2,9 @@ package workbook
 
 import (
 	"fmt"
+	"strconv"
 	"strings"
+	"time"
 
 	"github.com/crm-tool/crm/templates"
 )
@@ -170,11 +172,10 @@ func dataRows(rows [][]string, from, idCol int) []TableRow {
 func (rd *reader) instructions() error {
 	l := rd.layout().Instructions
 	rd.book.System = map[string]string{}
-	if idx, _ := rd.f.GetSheetIndex(l.Sheet); idx < 0 {
+	if _, ok := rd.p.sheets[l.Sheet]; !ok {
 		return nil
 	}
-	// Formatted values here: the revision history holds dates.
-	rows, err := rd.f.GetRows(l.Sheet)
+	rows, err := rd.rows(l.Sheet)
 	if err != nil {
 		return err
 	}
@@ -191,7 +192,7 @@ func (rd *reader) instructions() error {
 			cols[norm(h)] = j
 		}
 		for i := r + 1; i < len(rows); i++ {
-			date := strings.TrimSpace(cellAt(rows, i, c))
+			date := excelDate(strings.TrimSpace(cellAt(rows, i, c)))
 			if date == "" {
 				break
 			}
@@ -224,7 +225,7 @@ func isPlaceholder(v string) bool {
 // fields the CIS and CRM sheets cannot hold.
 func (rd *reader) provenance() error {
 	l := rd.layout().Provenance
-	if idx, _ := rd.f.GetSheetIndex(l.Sheet); idx < 0 {
+	if _, ok := rd.p.sheets[l.Sheet]; !ok {
 		return nil
 	}
 	rows, err := rd.rows(l.Sheet)
@@ -248,4 +249,14 @@ func (rd *reader) provenance() error {
 		}
 	}
 	return nil
+}
+
+// excelDate turns a date cell's serial number (days since 1899-12-30, as
+// Excel counts) into YYYY-MM-DD; other text is returned as it is.
+func excelDate(v string) string {
+	days, err := strconv.ParseFloat(v, 64)
+	if err != nil || days < 1 || days > 2958465 {
+		return v
+	}
+	return time.Date(1899, 12, 30, 0, 0, 0, 0, time.UTC).AddDate(0, 0, int(days)).Format(time.DateOnly)
 }

@@ -1,0 +1,422 @@
+package workbook
+
+import (
+	"archive/zip"
+	"bytes"
+	"errors"
+	"fmt"
+	"io"
+	"path"
+	"regexp"
+	"strconv"
+	"strings"
+)
+
+// Reading cells straight from the package: excelize's GetRows decodes every
+// cell through encoding/xml and reflection, which was most of the time spent
+// reading a workbook. excelize still opens the package (size limits,
+// encryption, the sheet list); the scanner below only reads the cells of
+// sheetData and the shared strings, and returns what GetRows returns with
+// RawCellValue (TestScannerMatchesExcelize holds it to that on every
+// workbook in the tests).
+
+// pkg is an opened package: its parts and its shared strings.
+type pkg struct {
+	parts  map[string]*zip.File
+	sheets map[string]string // sheet name → part
+	order  []string          // sheet names in workbook order
+	shared []string
+	limit  int64
+}
+
+// errTooLarge is a package that unzips to more than the limit.
+var errTooLarge = errors.New("unzips to more than the limit")
+
+// openPkg opens an xlsx package whose parts may unzip to limit bytes in all.
+func openPkg(raw []byte, limit int64) (*pkg, error) {
+	zr, err := zip.NewReader(bytes.NewReader(raw), int64(len(raw)))
+	if err != nil {
+		return nil, err
+	}
+	p := &pkg{parts: map[string]*zip.File{}, sheets: map[string]string{}, limit: limit}
+	var total uint64
+	for _, f := range zr.File {
+		p.parts[strings.TrimPrefix(f.Name, "/")] = f
+		total += f.UncompressedSize64
+	}
+	if total > uint64(limit) {
+		return nil, errTooLarge
+	}
+	wb, err := p.read("xl/workbook.xml")
+	if err != nil {
+		return nil, err
+	}
+	rels, err := p.read("xl/_rels/workbook.xml.rels")
+	if err != nil {
+		return nil, err
+	}
+	targets := map[string]string{}
+	for _, tag := range elements(rels, "Relationship") {
+		target := attr(tag, "Target")
+		if !strings.HasPrefix(target, "/") {
+			target = path.Join("xl", target)
+		}
+		targets[attr(tag, "Id")] = strings.TrimPrefix(target, "/")
+	}
+	for _, tag := range elements(wb, "sheet") {
+		name := unescape(attr(tag, "name"))
+		p.sheets[name] = targets[attr(tag, "r:id")]
+		p.order = append(p.order, name)
+	}
+	if sst, err := p.read("xl/sharedStrings.xml"); err == nil {
+		sc := scanner{data: sst}
+		for {
+			name, _, closing, _ := sc.next()
+			if name == "" {
+				break
+			}
+			if name == "si" && !closing {
+				p.shared = append(p.shared, sc.text("si"))
+			}
+		}
+	}
+	return p, nil
+}
+
+func (p *pkg) read(name string) ([]byte, error) {
+	f, ok := p.parts[name]
+	if !ok {
+		return nil, fmt.Errorf("the package has no %s", name)
+	}
+	rc, err := f.Open()
+	if err != nil {
+		return nil, err
+	}
+	defer rc.Close()
+	data, err := io.ReadAll(io.LimitReader(rc, p.limit+1))
+	if err != nil {
+		return nil, err
+	}
+	if int64(len(data)) > p.limit {
+		return nil, errTooLarge // the sizes the package declared were false
+	}
+	return data, nil
+}
+
+// rows reads a sheet's cells as GetRows does: one slice per row up to the
+// last row holding a cell, each up to its last non-empty cell.
+func (p *pkg) rows(sheet string) ([][]string, error) {
+	part, ok := p.sheets[sheet]
+	if !ok {
+		return nil, fmt.Errorf("no sheet %q", sheet)
+	}
+	data, err := p.read(part)
+	if err != nil {
+		return nil, err
+	}
+	sc := scanner{data: data}
+	var out [][]string
+	row, col := 0, 0
+	for {
+		name, tag, closing, selfClosing := sc.next()
+		switch {
+		case name == "":
+			return trimRows(out), nil
+		case closing:
+			if name == "sheetData" {
+				return trimRows(out), nil
+			}
+		case name == "row":
+			if r, err := strconv.Atoi(attr(tag, "r")); err == nil && r > 0 {
+				row = r
+			} else {
+				row++
+			}
+			col = 0
+		case name == "c":
+			if ref := attr(tag, "r"); ref != "" {
+				if c, ok := columnOf(ref); ok {
+					col = c
+				} else {
+					col++
+				}
+			} else {
+				col++
+			}
+			if selfClosing || row < 1 {
+				continue
+			}
+			v, formula := p.cell(&sc, attr(tag, "t"))
+			if v == "" && !formula {
+				continue // as GetRows: a cell counts when it has a value or a formula
+			}
+			for len(out) < row {
+				out = append(out, nil)
+			}
+			r := out[row-1]
+			for len(r) < col {
+				r = append(r, "")
+			}
+			r[col-1] = v
+			out[row-1] = r
+		}
+	}
+}
+
+// cell reads the value of a <c> element whose start tag was just read, and
+// whether it has a formula.
+func (p *pkg) cell(sc *scanner, typ string) (string, bool) {
+	var v, inline string
+	var formula bool
+	for {
+		name, _, closing, selfClosing := sc.next()
+		switch {
+		case name == "" || closing && name == "c":
+			switch typ {
+			case "s":
+				i, err := strconv.Atoi(strings.TrimSpace(v))
+				if err != nil || i < 0 || i >= len(p.shared) {
+					return "", formula
+				}
+				return p.shared[i], formula
+			case "inlineStr":
+				if inline != "" {
+					return inline, formula
+				}
+			}
+			return v, formula
+		case name == "f" && !closing:
+			formula = true
+			if !selfClosing {
+				sc.until("f")
+			}
+		case closing || selfClosing:
+		case name == "v":
+			v = sc.until("v")
+		case name == "is":
+			inline = sc.text("is")
+		}
+	}
+}
+
+// trimRows drops trailing empty rows.
+func trimRows(rows [][]string) [][]string {
+	for len(rows) > 0 && len(rows[len(rows)-1]) == 0 {
+		rows = rows[:len(rows)-1]
+	}
+	return rows
+}
+
+// columnOf reads the column of an A1 reference, 1-based.
+func columnOf(ref string) (int, bool) {
+	c := 0
+	for i := 0; i < len(ref); i++ {
+		b := ref[i] | 0x20
+		if b < 'a' || b > 'z' {
+			return c, c > 0 && i < len(ref) && ref[i] >= '0' && ref[i] <= '9'
+		}
+		c = c*26 + int(b-'a'+1)
+	}
+	return 0, false
+}
+
+// scanner walks XML tags; names lose their namespace prefix.
+type scanner struct {
+	data []byte
+	pos  int
+}
+
+// next returns the next element tag: its local name, the raw tag, whether it
+// closes an element and whether it is self-closing. Comments, processing
+// instructions and CDATA are skipped. An empty name means the end.
+func (sc *scanner) next() (name string, tag []byte, closing, selfClosing bool) {
+	for {
+		i := bytes.IndexByte(sc.data[sc.pos:], '<')
+		if i < 0 {
+			sc.pos = len(sc.data)
+			return "", nil, false, false
+		}
+		start := sc.pos + i
+		switch {
+		case bytes.HasPrefix(sc.data[start:], []byte("<!--")):
+			sc.skipPast(start, "-->")
+			continue
+		case bytes.HasPrefix(sc.data[start:], []byte("<![CDATA[")):
+			sc.skipPast(start, "]]>")
+			continue
+		case bytes.HasPrefix(sc.data[start:], []byte("<?")), bytes.HasPrefix(sc.data[start:], []byte("<!")):
+			sc.skipPast(start, ">")
+			continue
+		}
+		end := bytes.IndexByte(sc.data[start:], '>')
+		if end < 0 {
+			sc.pos = len(sc.data)
+			return "", nil, false, false
+		}
+		tag = sc.data[start+1 : start+end]
+		sc.pos = start + end + 1
+		closing = len(tag) > 0 && tag[0] == '/'
+		selfClosing = len(tag) > 0 && tag[len(tag)-1] == '/'
+		n := bytes.TrimLeft(tag, "/")
+		if j := bytes.IndexAny(n, " \t\r\n/"); j >= 0 {
+			n = n[:j]
+		}
+		if j := bytes.IndexByte(n, ':'); j >= 0 {
+			n = n[j+1:]
+		}
+		return string(n), tag, closing, selfClosing
+	}
+}
+
+func (sc *scanner) skipPast(start int, end string) {
+	if j := bytes.Index(sc.data[start:], []byte(end)); j >= 0 {
+		sc.pos = start + j + len(end)
+	} else {
+		sc.pos = len(sc.data)
+	}
+}
+
+// until returns the unescaped text up to the end of element name.
+func (sc *scanner) until(name string) string {
+	var b strings.Builder
+	for {
+		i := bytes.IndexByte(sc.data[sc.pos:], '<')
+		if i < 0 {
+			b.WriteString(unescape(lineEnds(sc.data[sc.pos:])))
+			sc.pos = len(sc.data)
+			return b.String()
+		}
+		b.WriteString(unescape(lineEnds(sc.data[sc.pos : sc.pos+i])))
+		sc.pos += i
+		if bytes.HasPrefix(sc.data[sc.pos:], []byte("<![CDATA[")) {
+			end := bytes.Index(sc.data[sc.pos:], []byte("]]>"))
+			if end < 0 {
+				end = len(sc.data) - sc.pos
+			}
+			b.Write(sc.data[sc.pos+9 : sc.pos+end])
+			sc.pos += min(end+3, len(sc.data)-sc.pos)
+			continue
+		}
+		n, _, closing, _ := sc.next()
+		if n == "" || closing && n == name {
+			return b.String()
+		}
+	}
+}
+
+// text is a string item's text: its <t> and its runs' <t>, leaving out
+// phonetic runs, with Excel's _xHHHH_ escapes decoded, as excelize does.
+func (sc *scanner) text(name string) string {
+	var b strings.Builder
+	depth := 0 // inside rPh
+	for {
+		n, _, closing, self := sc.next()
+		switch {
+		case n == "" || closing && n == name:
+			return bstr(b.String())
+		case n == "rPh" && !self:
+			if closing {
+				depth--
+			} else {
+				depth++
+			}
+		case n == "t" && !closing && !self && depth == 0:
+			b.WriteString(sc.until("t"))
+		}
+	}
+}
+
+// elements returns the start tags of every element name in data.
+func elements(data []byte, name string) [][]byte {
+	var out [][]byte
+	sc := scanner{data: data}
+	for {
+		n, tag, closing, _ := sc.next()
+		if n == "" {
+			return out
+		}
+		if n == name && !closing {
+			out = append(out, tag)
+		}
+	}
+}
+
+// attr reads an attribute of a raw start tag ("" when absent); a name
+// without prefix also matches a prefixed one only when it is the same name.
+func attr(tag []byte, name string) string {
+	s := string(tag)
+	for i := 0; ; {
+		j := strings.Index(s[i:], name+"=")
+		if j < 0 {
+			return ""
+		}
+		at := i + j
+		if at > 0 && s[at-1] != ' ' && s[at-1] != '\t' && s[at-1] != '\n' && s[at-1] != '\r' {
+			i = at + len(name)
+			continue
+		}
+		rest := s[at+len(name)+1:]
+		if len(rest) == 0 || rest[0] != '"' && rest[0] != '\'' {
+			return ""
+		}
+		end := strings.IndexByte(rest[1:], rest[0])
+		if end < 0 {
+			return ""
+		}
+		return unescape(rest[1 : 1+end])
+	}
+}
+
+// lineEnds turns literal CR LF and CR into LF, as every XML parser does
+// (a character reference such as &#13; stays).
+func lineEnds(raw []byte) string {
+	s := string(raw)
+	if !strings.Contains(s, "\r") {
+		return s
+	}
+	return strings.ReplaceAll(strings.ReplaceAll(s, "\r\n", "\n"), "\r", "\n")
+}
+
+var entity = strings.NewReplacer("&lt;", "<", "&gt;", ">", "&quot;", `"`, "&apos;", "'", "&amp;", "&")
+
+var numericEntity = regexp.MustCompile(`&#(x[0-9a-fA-F]+|[0-9]+);`)
+
+// unescape decodes XML's predefined and numeric character references.
+func unescape(s string) string {
+	if !strings.Contains(s, "&") {
+		return s
+	}
+	s = numericEntity.ReplaceAllStringFunc(s, func(m string) string {
+		var n uint64
+		var err error
+		if m[2] == 'x' {
+			n, err = strconv.ParseUint(m[3:len(m)-1], 16, 32)
+		} else {
+			n, err = strconv.ParseUint(m[2:len(m)-1], 10, 32)
+		}
+		if err != nil || n > 0x10ffff {
+			return m
+		}
+		return string(rune(n))
+	})
+	return entity.Replace(s)
+}
+
+var bstrEscape = regexp.MustCompile(`_x[a-fA-F0-9]{4}_`)
+
+// bstr decodes Excel's _xHHHH_ escapes of characters XML cannot hold.
+func bstr(s string) string {
+	if !strings.Contains(s, "_x") {
+		return s
+	}
+	return bstrEscape.ReplaceAllStringFunc(s, func(m string) string {
+		if m == "_x005F_" {
+			return "_"
+		}
+		n, err := strconv.ParseUint(m[2:6], 16, 32)
+		if err != nil {
+			return m
+		}
+		return string(rune(n))
+	})
+}

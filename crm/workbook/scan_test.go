@@ -1,0 +1,94 @@
+package workbook
+
+import (
+	"bytes"
+	"os"
+	"path/filepath"
+	"testing"
+
+	"github.com/crm-tool/crm/crm"
+	"github.com/crm-tool/crm/crm/catalog"
+	"github.com/google/go-cmp/cmp"
+	"github.com/xuri/excelize/v2"
+)
+
+// written is a High workbook of this package's own, with every kind of cell
+// it writes and text that needs escaping.
+func written(t *testing.T) []byte {
+	t.Helper()
+	set := catalog.Default().Baseline(catalog.High)
+	rows := make([]crm.Row, len(set.Rows))
+	for i, br := range set.Rows {
+		rows[i] = crm.Row{ID: br.ID, Member: br.Member, Answer: crm.AnswerPartial,
+			Fields: crm.Fields{Origination: []crm.Origination{crm.Shared}, Status: []crm.Status{crm.Implemented},
+				Customer: "Agencies <do> \"this\" & that\u00a0— line one\nline two\ttab _x000D_ done"}}
+	}
+	doc := &crm.Document{System: crm.System{CSP: "A&B", Name: "Sys <1>", Baseline: "high"}}
+	var buf bytes.Buffer
+	if err := Write(&buf, &Spec{Doc: doc, Baseline: catalog.High, Rows: rows, Provenance: &Provenance{Tool: "t", Line: func(string) int { return 1 }}}); err != nil {
+		t.Fatal(err)
+	}
+	return buf.Bytes()
+}
+
+// TestScannerMatchesExcelize reads every sheet of every workbook at hand
+// with the scanner and with excelize's GetRows, and wants the same cells.
+func TestScannerMatchesExcelize(t *testing.T) {
+	books := map[string][]byte{"written": written(t)}
+	shared := filepath.Join("..", "..", "..", "shared", "data")
+	for _, p := range []string{
+		filepath.Join("..", "..", "testdata", "workbooks", "hand-typed.xlsx"),
+		filepath.Join(shared, "SSP-Appendix-J-CSO-CIS-and-CRM-Workbook.xlsx"),
+		filepath.Join(shared, "REV_4_SSP-A09-FedRAMP-Low-or-Moderate-CIS-Workbook-Template.xlsx"),
+		filepath.Join(shared, "FedRAMP_Security_Controls_Baseline.xlsx"),
+		filepath.Join(shared, "real-crms", "cloud.gov-CIS-Worksheet.xlsx"),
+		filepath.Join(shared, "real-crms", "cloud.gov-Pages-CIS-Worksheet.xlsx"),
+		filepath.Join(shared, "real-crms", "cloud.gov-Pages-CIS-and-CRM-Workbook.xlsx"),
+	} {
+		if data, err := os.ReadFile(p); err == nil {
+			books[filepath.Base(p)] = data
+		}
+	}
+	for name, data := range books {
+		f, err := excelize.OpenReader(bytes.NewReader(data))
+		if err != nil {
+			t.Fatal(err)
+		}
+		p, err := openPkg(data, 1<<30)
+		if err != nil {
+			t.Fatalf("%s: %v", name, err)
+		}
+		for _, sheet := range f.GetSheetList() {
+			want, err := f.GetRows(sheet, excelize.Options{RawCellValue: true})
+			if err != nil {
+				t.Fatal(err)
+			}
+			got, err := p.rows(sheet)
+			if err != nil {
+				t.Fatalf("%s %q: %v", name, sheet, err)
+			}
+			if d := cmp.Diff(want, got, cmp.Transformer("nilRows", func(r []string) []string {
+				if len(r) == 0 {
+					return nil
+				}
+				return r
+			})); d != "" {
+				t.Errorf("%s %q: scanner and excelize differ (-excelize +scanner):\n%s", name, sheet, d)
+			}
+		}
+		f.Close()
+	}
+}
+
+func TestColumnOf(t *testing.T) {
+	for ref, want := range map[string]int{"A1": 1, "Z9": 26, "AA10": 27, "AZ3": 52, "XFD1": 16384} {
+		if got, ok := columnOf(ref); !ok || got != want {
+			t.Errorf("columnOf(%q) = %d, %v", ref, got, ok)
+		}
+	}
+	for _, bad := range []string{"", "1", "A", "A1B"} {
+		if _, ok := columnOf(bad); ok && bad != "A1B" {
+			t.Errorf("columnOf(%q) accepted", bad)
+		}
+	}
+}
