@@ -78,11 +78,14 @@ func runImport(s *streams, o *importOpts, path string) error {
 	if !validate.IsWorkbook(path) {
 		return importSSP(s, o, path)
 	}
-	res, err := validate.File(path, catalog.Baseline(o.baseline.value))
+	data, err := os.ReadFile(path)
 	if err != nil {
 		return err
 	}
-	imp := res.Imported
+	imp, err := validate.Import(path, data, catalog.Baseline(o.baseline.value))
+	if err != nil {
+		return err
+	}
 	if err := writeDocument(s, o.out, imp.Doc, path); err != nil {
 		return err
 	}

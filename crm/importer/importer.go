@@ -29,6 +29,7 @@ type Result struct {
 	Cells    map[string]Cell // JSON pointer → the cell it came from
 	Findings []crm.Finding   // the workbook's own problems, at Sheet!Cell
 	Notes    []string        // what the import could not place
+	Sheet    string          // the CRM sheet, else the CIS sheet: where findings without a cell go
 	answers  map[string]crm.Answer
 }
 
@@ -65,6 +66,11 @@ func Convert(name string, b *workbook.Book) *Result {
 	im := &importer{name: name, book: b, rows: map[controlid.ID]*rowData{},
 		res: &Result{Cells: map[string]Cell{}, answers: map[string]crm.Answer{}}}
 	im.res.Doc = im.document()
+	if b.CRM != nil {
+		im.res.Sheet = b.CRM.Sheet
+	} else if b.CIS != nil {
+		im.res.Sheet = b.CIS.Sheet
+	}
 	if b.CIS != nil {
 		im.sheet(b.CIS, func(d *rowData, r *workbook.TableRow) bool {
 			if d.cisRow != nil {

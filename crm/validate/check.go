@@ -74,11 +74,12 @@ func check(name string, data []byte, cat *catalog.Catalog, ch *chain) (*Result, 
 	for _, d := range src.Duplicates {
 		c.addAt(d.Pos, "duplicate-key", d.Pointer, fmt.Sprintf("key %q appears again; the first one, on line %d, is used", d.Key, d.First.Line))
 	}
-	return c.run(res, src.Value)
+	return c.run(res, src.Value, nil)
 }
 
 // run schema-checks a decoded value, then resolves it and applies every rule.
-func (c *checker) run(res *Result, value any) (*Result, error) {
+// doc, when not nil, is the value as a document already.
+func (c *checker) run(res *Result, value any, doc *crm.Document) (*Result, error) {
 	res.loc = c.loc
 	schema, err := inputSchema()
 	if err != nil {
@@ -93,9 +94,11 @@ func (c *checker) run(res *Result, value any) (*Result, error) {
 	}
 	if len(problems) == 0 {
 		cat := c.cat
-		c.doc, err = toDocument(value)
-		if err != nil {
-			return nil, err
+		c.doc = doc
+		if c.doc == nil {
+			if c.doc, err = toDocument(value); err != nil {
+				return nil, err
+			}
 		}
 		c.set = cat.Baseline(catalog.Baseline(c.doc.System.Baseline))
 		if c.doc.Revision == 4 {

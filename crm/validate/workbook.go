@@ -13,6 +13,19 @@ import (
 	"github.com/crm-tool/crm/crm/workbook"
 )
 
+// Import reads a workbook into an input document without checking it: what
+// crm import needs.
+func Import(name string, data []byte, baseline catalog.Baseline) (*importer.Result, error) {
+	book, err := workbook.Read(bytes.NewReader(data), workbook.ReadOptions{Baseline: baseline})
+	if err != nil {
+		if errors.Is(err, workbook.ErrNotWorkbook) {
+			return nil, fmt.Errorf("%s: %w", name, err)
+		}
+		return nil, fmt.Errorf("read workbook %s: %w", name, err)
+	}
+	return importer.Convert(name, book), nil
+}
+
 // IsWorkbook tells workbooks from input documents by name.
 func IsWorkbook(name string) bool {
 	return strings.EqualFold(filepath.Ext(name), ".xlsx")
@@ -23,14 +36,10 @@ func IsWorkbook(name string) bool {
 // rules; findings point at 'Sheet'!Cell. A file that is no workbook, or has
 // no CIS or CRM sheet, is an error.
 func Workbook(name string, data []byte, baseline catalog.Baseline) (*Result, error) {
-	book, err := workbook.Read(bytes.NewReader(data), workbook.ReadOptions{Baseline: baseline})
+	imp, err := Import(name, data, baseline)
 	if err != nil {
-		if errors.Is(err, workbook.ErrNotWorkbook) {
-			return nil, fmt.Errorf("%s: %w", name, err)
-		}
-		return nil, fmt.Errorf("read workbook %s: %w", name, err)
+		return nil, err
 	}
-	imp := importer.Convert(name, book)
 	raw, err := json.Marshal(imp.Doc)
 	if err != nil {
 		return nil, err
@@ -41,16 +50,10 @@ func Workbook(name string, data []byte, baseline catalog.Baseline) (*Result, err
 	if err := dec.Decode(&value); err != nil {
 		return nil, err
 	}
-	main := ""
-	if book.CRM != nil {
-		main = book.CRM.Sheet
-	} else if book.CIS != nil {
-		main = book.CIS.Sheet
-	}
-	c := &checker{file: name, cat: catalog.Default(), groups: map[groupKey][]string{}, loc: newCellLocator(imp, main)}
+	c := &checker{file: name, cat: catalog.Default(), groups: map[groupKey][]string{}, loc: newCellLocator(imp, imp.Sheet)}
 	for _, f := range imp.Findings {
 		f.Severity = rulesByID[f.Rule].Severity // the importer's rules are registered here
 		c.findings = append(c.findings, f)
 	}
-	return c.run(&Result{File: name, Notes: imp.Notes, Imported: imp}, value)
+	return c.run(&Result{File: name, Notes: imp.Notes, Imported: imp}, value, imp.Doc)
 }
