@@ -51,6 +51,7 @@ type checker struct {
 	groups   map[groupKey][]string // row findings, grouped by where they come from
 	order    []groupKey
 	chain    *chain   // loads leveraged providers' CRMs; nil for workbooks
+	workbook bool     // the document was read from a workbook, which has no defaults
 	keys     []string // control keys in file order, once sorted
 }
 

@@ -66,7 +66,12 @@ func (c *checker) textRules() {
 	})
 	for _, text := range sortedMapKeys(customerTexts) {
 		ptrs := customerTexts[text]
-		if len(ptrs) >= repeatedTextEntries {
+		if len(ptrs) < repeatedTextEntries {
+			continue
+		}
+		if c.workbook {
+			c.add("repeated-text", ptrs[0]+"/customer", fmt.Sprintf("the same customer text is in %d rows; say what the customer must do for each control", len(ptrs)))
+		} else {
 			c.add("repeated-text", ptrs[0]+"/customer", fmt.Sprintf("the same customer text is pasted into %d control entries; say what the customer must do for each control, or give it once in a default", len(ptrs)))
 		}
 	}
