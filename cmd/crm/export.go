@@ -6,7 +6,6 @@ import (
 	"github.com/crm-tool/crm/crm/catalog"
 	"github.com/crm-tool/crm/crm/oscal"
 	"github.com/crm-tool/crm/crm/report"
-	"github.com/crm-tool/crm/crm/validate"
 	"github.com/crm-tool/crm/crm/workbook"
 	"github.com/spf13/cobra"
 )
@@ -39,12 +38,9 @@ func newExportCmd(s *streams) *cobra.Command {
 		Args:              cobra.ExactArgs(1),
 		ValidArgsFunction: completeInputFiles,
 		RunE: func(_ *cobra.Command, args []string) error {
-			res, err := validate.File(args[0], catalog.Baseline(baseline.value))
+			res, err := loadInput(args[0], catalog.Baseline(baseline.value))
 			if err != nil {
 				return err
-			}
-			if res.Doc == nil {
-				return usagef("%s does not follow the input schema; run crm validate %s", args[0], args[0])
 			}
 			format := out.format.value
 			return writeOutput(out.output, s.out, format == "ccm-xlsx", func(w io.Writer) error {

@@ -9,7 +9,6 @@ import (
 	"github.com/crm-tool/crm/crm/catalog"
 	"github.com/crm-tool/crm/crm/inputdoc"
 	"github.com/crm-tool/crm/crm/migrate"
-	"github.com/crm-tool/crm/crm/validate"
 	"github.com/spf13/cobra"
 )
 
@@ -52,12 +51,9 @@ func newMigrateCmd(s *streams) *cobra.Command {
 }
 
 func runMigrate(s *streams, o *migrateOpts, path string) error {
-	res, err := validate.File(path, catalog.Baseline(o.baseline.value))
+	res, err := loadInput(path, catalog.Baseline(o.baseline.value))
 	if err != nil {
 		return err
-	}
-	if res.Doc == nil {
-		return fmt.Errorf("%s cannot be migrated: it does not follow the input schema; run crm validate %s", path, path)
 	}
 	to := catalog.Baseline(o.to.value)
 	if to == "" {

@@ -11,7 +11,6 @@ import (
 	"github.com/crm-tool/crm/crm/inputdoc"
 	"github.com/crm-tool/crm/crm/obligations"
 	"github.com/crm-tool/crm/crm/report"
-	"github.com/crm-tool/crm/crm/validate"
 	"github.com/crm-tool/crm/crm/workbook"
 	"github.com/spf13/cobra"
 )
@@ -56,12 +55,9 @@ func runObligations(s *streams, o *obligationsOpts, path string) error {
 	if o.asInput && o.out.format.changed() {
 		return usagef("--as-input writes an input document; leave out --format")
 	}
-	res, err := validate.File(path, catalog.Baseline(o.baseline.value))
+	res, err := loadInput(path, catalog.Baseline(o.baseline.value))
 	if err != nil {
 		return err
-	}
-	if res.Doc == nil {
-		return fmt.Errorf("%s does not follow the input schema; run crm validate %s", path, path)
 	}
 	obls, err := obligations.Build(res.Doc, res.Rows, o.services)
 	if err != nil {

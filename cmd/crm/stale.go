@@ -8,7 +8,6 @@ import (
 
 	"github.com/crm-tool/crm/crm/diff"
 	"github.com/crm-tool/crm/crm/report"
-	"github.com/crm-tool/crm/crm/validate"
 	"github.com/spf13/cobra"
 )
 
@@ -42,12 +41,9 @@ func newStaleCmd(s *streams) *cobra.Command {
 }
 
 func runStale(s *streams, o *staleOpts, args []string) error {
-	res, err := validate.File(args[0], "")
+	res, err := loadInput(args[0], "")
 	if err != nil {
 		return err
-	}
-	if res.Doc == nil {
-		return fmt.Errorf("%s does not follow the input schema; run crm validate %s", args[0], args[0])
 	}
 	lv := o.leveraged
 	var ids []string

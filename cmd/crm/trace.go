@@ -32,12 +32,9 @@ func newTraceCmd(s *streams) *cobra.Command {
 			if _, err := catalog.Default().Lookup(id); err != nil {
 				return usagef("%w", err)
 			}
-			res, err := validate.File(args[0], "")
+			res, err := loadInput(args[0], "")
 			if err != nil {
 				return err
-			}
-			if res.Doc == nil {
-				return usagef("%s does not follow the input schema; run crm validate %s", args[0], args[0])
 			}
 			hops := validate.Trace(res, id)
 			return writeOutput(out.output, s.out, false, func(w io.Writer) error {
