@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
+	"os"
 	"path/filepath"
 	"runtime"
 	"strings"
@@ -67,6 +68,18 @@ var errBatch = &silentError{code: exitUsage}
 
 // outputFor names the output of one input of a batch: in dir (or beside the
 // input) with the input's name and the extension ext.
+// makeOutDir creates the --out-dir folder when it is missing, once, before
+// any job runs.
+func makeOutDir(dir string) error {
+	if dir == "" {
+		return nil
+	}
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return fmt.Errorf("--out-dir: %w", err)
+	}
+	return nil
+}
+
 func outputFor(input, dir, ext string) string {
 	name := strings.TrimSuffix(filepath.Base(input), filepath.Ext(input)) + ext
 	if dir == "" {

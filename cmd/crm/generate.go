@@ -62,6 +62,9 @@ func newGenerateCmd(s *streams) *cobra.Command {
 			if len(args) > 1 && o.out.output != "" {
 				return usagef("-o names one workbook; with several inputs use --out-dir")
 			}
+			if err := makeOutDir(o.outDir); err != nil {
+				return err
+			}
 			cfg, err := loadConfig(o.config)
 			if err != nil {
 				return err
@@ -81,12 +84,13 @@ func newGenerateCmd(s *streams) *cobra.Command {
 	o.out.output = ""
 	o.failOn = addFailOnFlag(cmd)
 	cmd.Flags().StringVar(&o.config, "config", "", "project file with rule settings and waivers (default "+defaultConfig+" when present)")
-	cmd.Flags().StringVar(&o.outDir, "out-dir", "", "with several inputs, the folder for their workbooks (default: beside each input)")
+	cmd.Flags().StringVar(&o.outDir, "out-dir", "", "the folder for the workbooks, created if missing (default: beside each input)")
 	cmd.Flags().StringVar(&o.template, "template", "", "fill this Appendix J workbook instead of writing a new one")
 	cmd.Flags().StringVar(&o.service, "service", "", "write the CRM of this service alone (its id or name)")
 	cmd.Flags().BoolVar(&o.noProvenance, "no-provenance", false, "leave out the Provenance sheet")
 	cmd.Flags().BoolVar(&o.allowTodo, "allow-todo", false, "write rows still marked todo or unanswered")
 	_ = cmd.MarkFlagFilename("template", "xlsx")
+	cmd.MarkFlagsMutuallyExclusive("output", "out-dir")
 	return cmd
 }
 

@@ -56,11 +56,14 @@ func newImportCmd(s *streams) *cobra.Command {
 			if len(args) > 1 && o.out.output != "-" {
 				return usagef("-o names one document; with several inputs use --out-dir")
 			}
+			if err := makeOutDir(o.outDir); err != nil {
+				return err
+			}
 			return batch(s, args, func(in string, s *streams) error {
 				one := *o
-				if len(args) > 1 {
+				if len(args) > 1 || o.outDir != "" {
 					out := *o.out
-					out.output = outputFor(in, o.outDir, ".yaml")
+					out.output = outputFor(in, o.outDir, "."+o.out.format.value)
 					one.out = &out
 				}
 				return runImport(s, &one, in)
@@ -70,7 +73,8 @@ func newImportCmd(s *streams) *cobra.Command {
 	o.out = addOutputFlags(cmd, []string{"yaml", "json"})
 	cmd.Flags().Lookup("format").Usage = "output format: yaml|json (default: json for a .json output name, else yaml)"
 	o.baseline = addBaselineChoice(cmd)
-	cmd.Flags().StringVar(&o.outDir, "out-dir", "", "with several inputs, the folder for their documents (default: beside each input)")
+	cmd.Flags().StringVar(&o.outDir, "out-dir", "", "the folder for the documents, created if missing (default: beside each input when there are several)")
+	cmd.MarkFlagsMutuallyExclusive("output", "out-dir")
 	return cmd
 }
 

@@ -110,7 +110,8 @@ func TestOutputFileIsAtomic(t *testing.T) {
 	if len(entries) != 1 {
 		t.Errorf("temporary files left behind: %v", entries)
 	}
-	if code, _, errOut := runCLI(t, "controls", "-b", "low", "-o", filepath.Join(dir, "missing", "x.txt")); code != 2 || !strings.Contains(errOut, "create output") {
+	missing := filepath.Join(dir, "missing", "x.txt")
+	if code, _, errOut := runCLI(t, "controls", "-b", "low", "-o", missing); code != 2 || errOut != "crm: write "+missing+": no such file or directory\n" {
 		t.Errorf("unwritable output: exit %d, stderr %q", code, errOut)
 	}
 }
