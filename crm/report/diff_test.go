@@ -2,7 +2,6 @@ package report
 
 import (
 	"bytes"
-	"flag"
 	"os"
 	"path/filepath"
 	"testing"
@@ -10,29 +9,11 @@ import (
 	"github.com/crm-tool/crm/crm/catalog"
 	"github.com/crm-tool/crm/crm/diff"
 	"github.com/crm-tool/crm/crm/validate"
+	"github.com/crm-tool/crm/internal/golden"
 	"github.com/google/go-cmp/cmp"
 )
 
-var update = flag.Bool("update", false, "rewrite testdata/golden files")
-
 const repo = "../.."
-
-func golden(t *testing.T, name string, got []byte) {
-	t.Helper()
-	p := filepath.Join(repo, "testdata", "golden", name)
-	if *update {
-		if err := os.WriteFile(p, got, 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
-	want, err := os.ReadFile(p)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if d := cmp.Diff(string(want), string(got)); d != "" {
-		t.Errorf("%s mismatch (-want +got):\n%s", name, d)
-	}
-}
 
 // side loads a version from testdata/diff, named as from the repository root.
 func side(t *testing.T, name string) *diff.Side {
@@ -69,7 +50,7 @@ func TestDiffGoldens(t *testing.T) {
 				t.Fatal(err)
 			}
 			ext := map[string]string{"text": "txt", "markdown": "md", "json": "json"}[format]
-			golden(t, p.golden+"."+ext, buf.Bytes())
+			golden.Check(t, repo, p.golden+"."+ext, buf.Bytes())
 		}
 	}
 	for _, k := range diff.Kinds {

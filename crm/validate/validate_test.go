@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
-	"flag"
 	"os"
 	"path/filepath"
 	"sort"
@@ -13,31 +12,13 @@ import (
 
 	"github.com/crm-tool/crm/crm"
 	"github.com/crm-tool/crm/crm/report"
+	"github.com/crm-tool/crm/internal/golden"
 	"github.com/google/go-cmp/cmp"
 	"github.com/santhosh-tekuri/jsonschema/v5"
 )
 
-var update = flag.Bool("update", false, "rewrite testdata/golden files")
-
 // repo is the repository root, from this package's folder.
 const repo = "../.."
-
-func golden(t *testing.T, name string, got []byte) {
-	t.Helper()
-	p := filepath.Join(repo, "testdata", "golden", name)
-	if *update {
-		if err := os.WriteFile(p, got, 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
-	want, err := os.ReadFile(p)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if d := cmp.Diff(string(want), string(got)); d != "" {
-		t.Errorf("%s mismatch (-want +got):\n%s", name, d)
-	}
-}
 
 // invalidInputs validates every fixture in testdata/input/invalid, named as
 // from the repository root, plus a text too long for a cell.
@@ -96,7 +77,7 @@ func TestGoldenFindings(t *testing.T) {
 		if err := report.WriteFindings(&buf, format, v); err != nil {
 			t.Fatal(err)
 		}
-		golden(t, "invalid-findings."+format, buf.Bytes())
+		golden.Check(t, repo, "invalid-findings."+format, buf.Bytes())
 	}
 }
 
@@ -229,7 +210,7 @@ func TestGoldenResolution(t *testing.T) {
 		if err := report.WriteRows(&buf, format, r); err != nil {
 			t.Fatal(err)
 		}
-		golden(t, "resolve-paas-low."+format, buf.Bytes())
+		golden.Check(t, repo, "resolve-paas-low."+format, buf.Bytes())
 	}
 	var buf bytes.Buffer
 	if err := report.WriteRows(&buf, "json", r); err != nil {

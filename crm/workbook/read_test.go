@@ -12,6 +12,7 @@ import (
 	"time"
 
 	"github.com/crm-tool/crm/crm/workbook"
+	"github.com/crm-tool/crm/internal/golden"
 	"github.com/xuri/excelize/v2"
 )
 
@@ -171,7 +172,7 @@ func bomb(t testing.TB, good []byte) []byte {
 // importer's tests read, made by handTyped (go test -update rewrites it).
 func TestHandTypedFixture(t *testing.T) {
 	p := filepath.Join(repo, "testdata", "workbooks", "hand-typed.xlsx")
-	if *update {
+	if golden.Update() {
 		if err := os.WriteFile(p, handTyped(t), 0o644); err != nil {
 			t.Fatal(err)
 		}

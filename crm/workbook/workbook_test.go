@@ -2,9 +2,7 @@ package workbook_test
 
 import (
 	"bytes"
-	"flag"
 	"fmt"
-	"github.com/crm-tool/crm/crm/workbook"
 	"os"
 	"path/filepath"
 	"slices"
@@ -16,12 +14,12 @@ import (
 	"github.com/crm-tool/crm/crm/catalog"
 	"github.com/crm-tool/crm/crm/diff"
 	"github.com/crm-tool/crm/crm/validate"
+	"github.com/crm-tool/crm/crm/workbook"
+	"github.com/crm-tool/crm/internal/golden"
 	"github.com/crm-tool/crm/templates"
 	"github.com/google/go-cmp/cmp"
 	"github.com/xuri/excelize/v2"
 )
-
-var update = flag.Bool("update", false, "rewrite testdata/golden files")
 
 const repo = "../.."
 
@@ -259,19 +257,7 @@ func TestCheckTooLong(t *testing.T) {
 func TestGoldenDump(t *testing.T) {
 	s := load(t, "saas-li-saas.yaml")
 	got := dump(t, open(t, write(t, s)), 40)
-	p := filepath.Join(repo, "testdata", "golden", "workbook-saas-li-saas.txt")
-	if *update {
-		if err := os.WriteFile(p, []byte(got), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
-	want, err := os.ReadFile(p)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if d := cmp.Diff(string(want), got); d != "" {
-		t.Errorf("workbook dump (-want +got):\n%s", d)
-	}
+	golden.Check(t, repo, "workbook-saas-li-saas.txt", []byte(got))
 }
 
 // dump prints each sheet's merges, widths, panes, validations, conditional
@@ -364,19 +350,7 @@ func TestGoldenChanges(t *testing.T) {
 		t.Fatal(err)
 	}
 	got := dump(t, open(t, buf.Bytes()), 100)
-	p := filepath.Join(repo, "testdata", "golden", "diff-v1-v2.xlsx.txt")
-	if *update {
-		if err := os.WriteFile(p, []byte(got), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
-	want, err := os.ReadFile(p)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if d := cmp.Diff(string(want), got); d != "" {
-		t.Errorf("changes workbook dump (-want +got):\n%s", d)
-	}
+	golden.Check(t, repo, "diff-v1-v2.xlsx.txt", []byte(got))
 }
 
 // TestProvenanceNamesUpstream: a row filled from a leveraged provider's CRM
