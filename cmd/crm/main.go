@@ -11,8 +11,9 @@ import (
 
 func main() {
 	// crm runs for a moment and allocates much short-lived garbage (XML
-	// cells): a fourfold heap target halves the time spent collecting, for
-	// a few MiB. GOGC in the environment still decides.
+	// cells): a fourfold heap target halves the time spent collecting. It
+	// costs memory, little for one workbook, much for a batch of them
+	// (README, Performance); GOGC in the environment still decides.
 	if os.Getenv("GOGC") == "" {
 		debug.SetGCPercent(400)
 	}
