@@ -61,11 +61,7 @@ func Fill(w io.Writer, template io.Reader, s *Spec) error {
 			return err
 		}
 	}
-	usePacker(f)
-	if _, err := f.WriteTo(w); err != nil {
-		return fmt.Errorf("write workbook: %w", err)
-	}
-	return nil
+	return save(f, w, nil)
 }
 
 // expect checks that a template sheet exists and has its header where the

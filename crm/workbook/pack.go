@@ -3,135 +3,130 @@ package workbook
 import (
 	"archive/zip"
 	"bytes"
-	"compress/flate"
 	"errors"
-	"hash/crc32"
+	"fmt"
 	"io"
 	"io/fs"
 	"regexp"
-	"runtime"
 	"sort"
-	"sync"
 
 	"github.com/xuri/excelize/v2"
 )
 
 // The zip writer crm gives excelize. excelize writes some entries and
 // content-type defaults in map order, and compresses at deflate's default
-// level on one core; the packer compresses each entry as it arrives, large
-// ones in parallel chunks at the fastest level, then writes the entries in a
-// fixed order with the content types sorted: the same workbook is always the
-// same bytes.
-
-// chunkSize is how much of an entry one compressor takes at a time.
-const chunkSize = 1 << 20
+// level on one core; the packer compresses each entry as it arrives, in
+// parallel pieces at the fastest level, then writes the entries in a fixed
+// order with the content types sorted: the same workbook is always the same
+// bytes. It also splices rows crm wrote itself (see rowWriter) into the
+// sheets excelize writes with an empty table body.
 
 // contentTypes is the part whose entries excelize writes in map order.
 const contentTypes = "[Content_Types].xml"
 
+// sheetDataEnd is where spliced rows go: after the rows excelize wrote.
+var sheetDataEnd = []byte("</sheetData>")
+
 var defaultEntry = regexp.MustCompile(`<Default [^>]*?(?:/>|></Default>)`)
 
-// usePacker makes f write through a packer.
-func usePacker(f *excelize.File) {
-	f.SetZipWriter(func(w io.Writer) excelize.ZipWriter { return &packer{dst: w} })
+// save writes f to dst through a packer that splices the given rows, keyed
+// by sheet name, into their sheets.
+func save(f *excelize.File, dst io.Writer, rows map[string][]*piece) error {
+	if err := usePacker(f, dst, rows); err != nil {
+		return err
+	}
+	// excelize hands its zip writer a buffer that it copies out once the
+	// workbook is whole; the packer writes to dst instead, so the workbook
+	// is never held twice, and the buffer stays empty.
+	if _, err := f.WriteToBuffer(); err != nil {
+		return fmt.Errorf("write workbook: %w", err)
+	}
+	return nil
+}
+
+func usePacker(f *excelize.File, dst io.Writer, rows map[string][]*piece) error {
+	splices := map[string][]*piece{}
+	for id, name := range f.GetSheetMap() {
+		if pieces, ok := rows[name]; ok {
+			// excelize names a new workbook's sheet parts by sheet id.
+			splices[fmt.Sprintf("xl/worksheets/sheet%d.xml", id)] = pieces
+		}
+	}
+	if len(splices) != len(rows) {
+		return errors.New("workbook: rows for a sheet the workbook does not have")
+	}
+	f.SetZipWriter(func(io.Writer) excelize.ZipWriter { return &packer{dst: dst, splices: splices} })
+	return nil
 }
 
 type packer struct {
 	dst     io.Writer
+	splices map[string][]*piece
 	entries []*entry
 	cur     *entry
+	err     error
 }
 
-// entry is one compressed part; chunks are compressed by workers and
-// joined in order.
+// entry is one part. Parts written whole (the content types and the sheets
+// that take spliced rows) are kept raw until the part ends; the others are
+// compressed a chunk at a time as they arrive.
 type entry struct {
-	name    string
-	crc     uint32
-	size    uint64
-	pending []byte
-	chunks  []chan []byte
-	raw     []byte // the whole part, kept only for the content types
-	sem     chan struct{}
+	name   string
+	whole  bool
+	raw    []byte
+	chunks chunker
 }
 
 func (p *packer) Create(name string) (io.Writer, error) {
 	p.finish()
-	p.cur = &entry{name: name, sem: make(chan struct{}, runtime.NumCPU())}
+	_, splice := p.splices[name]
+	p.cur = &entry{name: name, whole: name == contentTypes || splice}
 	p.entries = append(p.entries, p.cur)
 	return p.cur, nil
 }
 
 func (p *packer) AddFS(fs.FS) error { return errors.New("workbook: AddFS is not supported") }
 
-// Chunk buffers and compressors are reused: a compressor's state is large.
-var (
-	chunks      = sync.Pool{New: func() any { b := make([]byte, 0, chunkSize); return &b }}
-	compressors = sync.Pool{New: func() any { w, _ := flate.NewWriter(nil, flate.BestSpeed); return w }}
-)
-
 func (e *entry) Write(b []byte) (int, error) {
-	n := len(b)
-	e.crc = crc32.Update(e.crc, crc32.IEEETable, b)
-	e.size += uint64(n)
-	if e.name == contentTypes {
+	if e.whole {
 		e.raw = append(e.raw, b...)
-		return n, nil
+	} else {
+		e.chunks.write(b)
 	}
-	for len(b) > 0 {
-		if e.pending == nil {
-			e.pending = (*chunks.Get().(*[]byte))[:0]
-		}
-		take := min(len(b), chunkSize-len(e.pending))
-		e.pending = append(e.pending, b[:take]...)
-		b = b[take:]
-		if len(e.pending) == chunkSize {
-			e.dispatch(e.pending, false)
-			e.pending = nil
-		}
-	}
-	return n, nil
+	return len(b), nil
 }
 
-// dispatch hands one chunk to a worker, which compresses it and returns the
-// buffer to the pool. Chunks other than the last end with a sync flush, so
-// that their streams join into one deflate stream.
-func (e *entry) dispatch(chunk []byte, last bool) {
-	out := make(chan []byte, 1)
-	e.chunks = append(e.chunks, out)
-	e.sem <- struct{}{}
-	go func() {
-		defer func() { <-e.sem }()
-		var buf bytes.Buffer
-		buf.Grow(len(chunk) / 4)
-		fw := compressors.Get().(*flate.Writer)
-		fw.Reset(&buf)
-		fw.Write(chunk)
-		if last {
-			fw.Close()
-		} else {
-			fw.Flush()
-		}
-		compressors.Put(fw)
-		chunk = chunk[:0]
-		chunks.Put(&chunk)
-		out <- buf.Bytes()
-	}()
-}
-
-// finish sends the current entry's last chunk.
+// finish ends the current entry, splicing its rows in.
 func (p *packer) finish() {
-	if e := p.cur; e != nil && e.name != contentTypes {
-		if e.pending == nil {
-			e.pending = (*chunks.Get().(*[]byte))[:0]
-		}
-		e.dispatch(e.pending, true)
-		e.pending = nil
-	}
+	e := p.cur
 	p.cur = nil
+	if e == nil || e.name == contentTypes {
+		return
+	}
+	if rows, ok := p.splices[e.name]; ok {
+		delete(p.splices, e.name)
+		at := bytes.LastIndex(e.raw, sheetDataEnd)
+		if at < 0 {
+			p.err = fmt.Errorf("workbook: %s has no table body", e.name)
+			return
+		}
+		e.chunks.write(e.raw[:at])
+		e.chunks.cut()
+		e.chunks.pieces = append(e.chunks.pieces, rows...)
+		e.chunks.write(e.raw[at:])
+		e.raw = nil
+	}
+	e.chunks.end()
 }
 
 func (p *packer) Close() error {
 	p.finish()
+	if p.err != nil {
+		return p.err
+	}
+	if len(p.splices) > 0 {
+		return errors.New("workbook: rows left for a sheet that was not written")
+	}
 	sort.SliceStable(p.entries, func(i, j int) bool {
 		a, b := p.entries[i].name, p.entries[j].name
 		if (a == contentTypes) != (b == contentTypes) {
@@ -151,23 +146,16 @@ func (p *packer) Close() error {
 			}
 			continue
 		}
-		parts := make([][]byte, len(e.chunks))
-		total := 0
-		for i, c := range e.chunks {
-			parts[i] = <-c
-			total += len(parts[i])
-		}
-		data := make([]byte, 0, total)
-		for _, part := range parts {
-			data = append(data, part...)
-		}
-		w, err := zw.CreateRaw(&zip.FileHeader{Name: e.name, Method: zip.Deflate, CRC32: e.crc,
-			CompressedSize64: uint64(len(data)), UncompressedSize64: e.size})
+		crc, size, packed := sum(e.chunks.pieces)
+		w, err := zw.CreateRaw(&zip.FileHeader{Name: e.name, Method: zip.Deflate, CRC32: crc,
+			CompressedSize64: packed, UncompressedSize64: size})
 		if err != nil {
 			return err
 		}
-		if _, err := w.Write(data); err != nil {
-			return err
+		for _, p := range e.chunks.pieces {
+			if _, err := w.Write(p.data); err != nil {
+				return err
+			}
 		}
 	}
 	return zw.Close()

@@ -13,6 +13,17 @@ func (b *builder) set(sheet, cell string, value any, style int) error {
 	if err := b.f.SetCellValue(sheet, cell, value); err != nil {
 		return err
 	}
+	if value != nil && value != "" {
+		col, row, err := excelize.CellNameToCoordinates(cell)
+		if err != nil {
+			return err
+		}
+		if b.used == nil {
+			b.used = map[string]extent{}
+		}
+		u := b.used[sheet]
+		b.used[sheet] = extent{max(u.col, col), max(u.row, row)}
+	}
 	if style == 0 {
 		return nil
 	}
@@ -284,11 +295,10 @@ func (b *builder) provenance() error {
 	p := b.spec.Provenance
 	s := l.Sheet
 	headerRow := 3 + len(l.Facts) + 1
-	sw, err := b.streamSheet(s, headerRow, headerRow+len(b.spec.Rows), len(l.Headers), l.Widths, nil)
-	if err != nil {
+	if err := b.tableSheet(s, headerRow, headerRow+len(b.spec.Rows), len(l.Headers), l.Widths, nil); err != nil {
 		return err
 	}
-	if err := sw.SetRow("A1", []any{excelize.Cell{StyleID: b.st.heading, Value: l.Title}}); err != nil {
+	if err := b.set(s, "A1", l.Title, b.st.heading); err != nil {
 		return err
 	}
 	service := b.spec.Service
@@ -297,29 +307,24 @@ func (b *builder) provenance() error {
 	}
 	facts := []string{p.Tool, p.Input, p.InputSHA256, itoa(p.SchemaVersion), p.Catalog, p.Baselines, b.title, service}
 	for i, name := range l.Facts {
-		if err := sw.SetRow(cellName(1, 3+i), []any{excelize.Cell{StyleID: b.st.headerLeft, Value: name}, excelize.Cell{StyleID: b.st.text, Value: facts[i]}}); err != nil {
+		if err := b.set(s, cellName(1, 3+i), name, b.st.headerLeft); err != nil {
+			return err
+		}
+		if err := b.set(s, cellName(2, 3+i), facts[i], b.st.text); err != nil {
 			return err
 		}
 	}
-	row := headerRow
-	headers := make([]any, len(l.Headers))
-	for i, h := range l.Headers {
-		headers[i] = excelize.Cell{StyleID: b.st.header, Value: h}
-	}
-	if err := sw.SetRow(cellName(1, row), headers); err != nil {
+	if err := b.setRow(s, 1, headerRow, b.st.header, toAny(l.Headers)...); err != nil {
 		return err
 	}
-	b.fill(sw, func() error {
-		cells := make([]any, len(l.Headers))
+	b.fill(s, func(w *rowWriter) {
 		for i := range b.spec.Rows {
+			w.start(headerRow+1+i, 0)
 			for j, v := range provenanceValues(&b.spec.Rows[i], p) {
-				cells[j] = excelize.Cell{StyleID: b.st.text, Value: nilIfEmpty(v)}
+				w.cell(j+1, b.st.text, v)
 			}
-			if err := sw.SetRow(cellName(1, row+1+i), cells); err != nil {
-				return err
-			}
+			w.end()
 		}
-		return nil
 	})
 	return nil
 }

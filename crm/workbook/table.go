@@ -1,7 +1,6 @@
 package workbook
 
 import (
-	"fmt"
 	"io"
 
 	"github.com/xuri/excelize/v2"
@@ -31,16 +30,12 @@ func (t *table) write(w io.Writer) error {
 	if err := f.SetSheetDimension(t.sheet, "A1:"+cellName(len(t.headers), last)); err != nil {
 		return err
 	}
-	sw, err := f.NewStreamWriter(t.sheet)
-	if err != nil {
-		return err
-	}
 	for i, wd := range t.widths {
-		if err := sw.SetColWidth(i+1, i+1, wd); err != nil {
+		if err := f.SetColWidth(t.sheet, colName(i+1), colName(i+1), wd); err != nil {
 			return err
 		}
 	}
-	if err := sw.SetPanes(freezeBelow(1)); err != nil {
+	if err := f.SetPanes(t.sheet, freezeBelow(1)); err != nil {
 		return err
 	}
 	header, err := f.NewStyle(&excelize.Style{Font: &excelize.Font{Family: "Arial", Size: 11, Bold: true},
@@ -61,32 +56,24 @@ func (t *table) write(w io.Writer) error {
 			return err
 		}
 	}
-	cells := make([]any, len(t.headers))
-	for i, h := range t.headers {
-		cells[i] = excelize.Cell{StyleID: header, Value: h}
-	}
-	if err := sw.SetRow("A1", cells); err != nil {
+	if err := f.SetSheetRow(t.sheet, "A1", &t.headers); err != nil {
 		return err
 	}
+	if err := f.SetCellStyle(t.sheet, "A1", cellName(len(t.headers), 1), header); err != nil {
+		return err
+	}
+	var rw rowWriter
 	for i, row := range t.rows {
 		st := styles[t.fills[i]]
+		rw.start(i+2, 0)
 		for j, v := range row {
-			cells[j] = excelize.Cell{StyleID: st, Value: nilIfEmpty(v)}
+			rw.cell(j+1, st, v)
 		}
-		if err := sw.SetRow(fmt.Sprintf("A%d", i+2), cells); err != nil {
-			return err
-		}
-	}
-	if err := sw.Flush(); err != nil {
-		return err
+		rw.end()
 	}
 	stamp := docTime.Format("2006-01-02T15:04:05Z")
 	if err := f.SetDocProps(&excelize.DocProperties{Creator: "crm", Title: t.title, Created: stamp, Modified: stamp}); err != nil {
 		return err
 	}
-	usePacker(f)
-	if _, err := f.WriteTo(w); err != nil {
-		return fmt.Errorf("write workbook: %w", err)
-	}
-	return nil
+	return save(f, w, map[string][]*piece{t.sheet: rw.done()})
 }

@@ -3,7 +3,6 @@
 package workbook
 
 import (
-	"errors"
 	"fmt"
 	"io"
 	"strconv"
@@ -72,9 +71,7 @@ func Write(w io.Writer, s *Spec) error {
 			return err
 		}
 	}
-	if err := b.runFills(); err != nil {
-		return err
-	}
+	b.runFills()
 	if err := b.dimensions(); err != nil {
 		return err
 	}
@@ -88,11 +85,7 @@ func Write(w io.Writer, s *Spec) error {
 	}); err != nil {
 		return err
 	}
-	usePacker(f)
-	if _, err := f.WriteTo(w); err != nil {
-		return fmt.Errorf("write workbook: %w", err)
-	}
-	return nil
+	return save(f, w, b.rows)
 }
 
 // builder writes one new workbook.
@@ -104,53 +97,59 @@ type builder struct {
 	key    string // "moderate", "li-saas"
 	st     styleSet
 	sheets int
-	fills  []func() error
-	normal []string // sheets written with the normal API
+	fills  []tableRows
+	rows   map[string][]*piece // the data rows of each table sheet, by sheet name
+	normal []string            // sheets written with the normal API only
+	used   map[string]extent   // per sheet, how far its non-empty cells reach
 }
 
-// fill queues the data rows of a streamed sheet. All sheets are set up with
-// the normal API first; then their rows are streamed at once, one sheet per
-// goroutine: a StreamWriter touches only its own sheet.
-func (b *builder) fill(sw *excelize.StreamWriter, rows func() error) {
-	b.fills = append(b.fills, func() error {
-		if err := rows(); err != nil {
-			return err
-		}
-		return sw.Flush()
-	})
+// extent is the last column and row that hold a value.
+type extent struct{ col, row int }
+
+// tableRows writes the data rows of one table sheet.
+type tableRows struct {
+	sheet string
+	write func(w *rowWriter)
+}
+
+// fill queues the data rows of a table sheet. All sheets are set up with
+// the normal API first; then the rows of all tables are written at once,
+// one sheet per goroutine, and spliced into their sheets as the workbook is
+// saved.
+func (b *builder) fill(sheet string, write func(w *rowWriter)) {
+	b.fills = append(b.fills, tableRows{sheet, write})
 }
 
 // dimensions records the used range of the sheets written with the normal
-// API, which excelize leaves at A1 (streamSheet sets the streamed ones).
+// API only, which excelize leaves at A1 (tableSheet sets the tables'), as
+// set saw it: asking excelize would write each sheet out and read it back.
 func (b *builder) dimensions() error {
 	for _, name := range b.normal {
-		rows, err := b.f.GetRows(name)
-		if err != nil {
-			return err
-		}
-		cols := 1
-		for _, r := range rows {
-			cols = max(cols, len(r))
-		}
-		if err := b.f.SetSheetDimension(name, "A1:"+cellName(cols, max(len(rows), 1))); err != nil {
+		used := b.used[name]
+		if err := b.f.SetSheetDimension(name, "A1:"+cellName(max(used.col, 1), max(used.row, 1))); err != nil {
 			return err
 		}
 	}
 	return nil
 }
 
-func (b *builder) runFills() error {
-	errs := make([]error, len(b.fills))
+func (b *builder) runFills() {
+	pieces := make([][]*piece, len(b.fills))
 	var wg sync.WaitGroup
 	for i, fill := range b.fills {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			errs[i] = fill()
+			var w rowWriter
+			fill.write(&w)
+			pieces[i] = w.done()
 		}()
 	}
 	wg.Wait()
-	return errors.Join(errs...)
+	b.rows = map[string][]*piece{}
+	for i, fill := range b.fills {
+		b.rows[fill.sheet] = pieces[i]
+	}
 }
 
 // addSheet adds a sheet (renaming the first, Sheet1).
@@ -172,56 +171,48 @@ func (b *builder) sheet(name string) error {
 	return b.printWide(name)
 }
 
-// streamSheet adds a sheet whose rows are streamed: a table with its header
-// on headerRow and data down to lastRow, banded and filtered (when
-// headerRow > 0 and there is data), with the given column widths and, when
-// list is not nil, that drop-down. What the stream writer cannot do is set
-// on the sheet before the stream starts; the stream keeps it.
-func (b *builder) streamSheet(name string, headerRow, lastRow, ncols int, widths []float64, list *excelize.DataValidation) (*excelize.StreamWriter, error) {
+// tableSheet adds a table sheet: its header on headerRow and data rows
+// (written by fill) down to lastRow, banded and filtered (when headerRow > 0
+// and there is data), with the given column widths and, when list is not
+// nil, that drop-down. The caller writes the rows above the data.
+func (b *builder) tableSheet(name string, headerRow, lastRow, ncols int, widths []float64, list *excelize.DataValidation) error {
 	if err := b.addSheet(name); err != nil {
-		return nil, err
+		return err
 	}
 	if headerRow > 0 && lastRow > headerRow {
 		if err := b.zebra(name, cellName(1, headerRow+1)+":"+cellName(ncols, lastRow)); err != nil {
-			return nil, err
+			return err
 		}
 		if err := b.f.AutoFilter(name, cellName(1, headerRow)+":"+cellName(ncols, lastRow), nil); err != nil {
-			return nil, err
+			return err
 		}
 		if list != nil {
 			if err := b.f.AddDataValidation(name, list); err != nil {
-				return nil, err
+				return err
 			}
 		}
 	}
 	if err := b.printWide(name); err != nil {
-		return nil, err
+		return err
 	}
-	// The stream writer keeps the sheet's dimension as it was (A1), and
-	// streaming readers such as openpyxl's read-only mode trust it.
+	// Streaming readers such as openpyxl's read-only mode trust the
+	// dimension, which excelize does not update for spliced rows.
 	if err := b.f.SetSheetDimension(name, "A1:"+cellName(ncols, max(lastRow, 1))); err != nil {
-		return nil, err
-	}
-	sw, err := b.f.NewStreamWriter(name)
-	if err != nil {
-		return nil, err
+		return err
 	}
 	for i, w := range widths {
-		if err := sw.SetColWidth(i+1, i+1, w); err != nil {
-			return nil, err
+		if err := b.f.SetColWidth(name, colName(i+1), colName(i+1), w); err != nil {
+			return err
 		}
 	}
 	if headerRow > 0 {
-		if err := sw.SetPanes(freezeBelow(headerRow)); err != nil {
-			return nil, err
-		}
+		return b.f.SetPanes(name, freezeBelow(headerRow))
 	}
-	return sw, nil
+	return nil
 }
 
 // printWide makes a sheet print landscape, one page wide. It must come
-// after AutoFilter, which replaces the sheet properties, and before any
-// stream on the sheet.
+// after AutoFilter, which replaces the sheet properties.
 func (b *builder) printWide(name string) error {
 	landscape, wide, tall, fit := "landscape", 1, 0, true
 	if err := b.f.SetPageLayout(name, &excelize.PageLayoutOptions{Orientation: &landscape, FitToWidth: &wide, FitToHeight: &tall}); err != nil {

@@ -9,9 +9,8 @@ import (
 )
 
 // The CIS and CRM worksheets hold one row per control part: up to 791 for a
-// baseline, far more for a synthetic or multi-offering workbook. They are
-// streamed; what the stream writer cannot do (validation, banding, the
-// filter) is set on the sheet first and kept by the stream.
+// baseline, far more for a synthetic or multi-offering workbook. Their
+// title and headers are written with excelize; their data rows by fill.
 
 // cisHeaderRows is how many rows the CIS title and headers take.
 const cisHeaderRows = 3
@@ -21,8 +20,7 @@ func (b *builder) cis() error {
 	name := b.name(l.Sheet)
 	ncols := 1 + len(l.StatusColumns) + len(l.OriginationColumns)
 	lastCol := colName(ncols)
-	sw, err := b.streamSheet(name, cisHeaderRows, cisHeaderRows+len(b.spec.Rows), ncols, l.Widths[b.key], nil)
-	if err != nil {
+	if err := b.tableSheet(name, cisHeaderRows, cisHeaderRows+len(b.spec.Rows), ncols, l.Widths[b.key], nil); err != nil {
 		return err
 	}
 	statusEnd := 1 + len(l.StatusColumns)
@@ -30,50 +28,51 @@ func (b *builder) cis() error {
 		{"A1", lastCol + "1"}, {"A2", "A3"},
 		{"B2", colName(statusEnd) + "2"}, {colName(statusEnd+1) + "2", lastCol + "2"},
 	} {
-		if err := sw.MergeCell(m[0], m[1]); err != nil {
+		if err := b.f.MergeCell(name, m[0], m[1]); err != nil {
 			return err
 		}
 	}
-	title := []any{excelize.Cell{StyleID: b.st.title, Value: b.name(l.Title)}}
-	if err := sw.SetRow("A1", title, excelize.RowOpts{Height: l.Heights.Title}); err != nil {
+	if err := b.titleRow(name, 1, b.name(l.Title), b.st.title, l.Heights.Title); err != nil {
 		return err
 	}
-	groups := make([]any, ncols)
-	headers := make([]any, ncols)
-	for i := range groups {
-		groups[i] = excelize.Cell{StyleID: b.st.header}
-		headers[i] = excelize.Cell{StyleID: b.st.header}
-	}
-	groups[0] = excelize.Cell{StyleID: b.st.header, Value: l.IDHeader}
-	groups[1] = excelize.Cell{StyleID: b.st.header, Value: l.StatusGroup}
-	groups[statusEnd] = excelize.Cell{StyleID: b.st.header, Value: l.OriginationGroup}
-	for i, c := range l.StatusColumns {
-		headers[1+i] = excelize.Cell{StyleID: b.st.header, Value: c.Header}
-	}
-	for i, c := range l.OriginationColumns {
-		headers[statusEnd+i] = excelize.Cell{StyleID: b.st.header, Value: c.Header}
-	}
-	if err := sw.SetRow("A2", groups, excelize.RowOpts{Height: l.Heights.Group}); err != nil {
+	if err := b.f.SetCellStyle(name, "A2", lastCol+"3", b.st.header); err != nil {
 		return err
 	}
-	if err := sw.SetRow("A3", headers, excelize.RowOpts{Height: l.Heights.Header}); err != nil {
+	headers := make([]any, 0, ncols-1)
+	for _, c := range l.StatusColumns {
+		headers = append(headers, c.Header)
+	}
+	for _, c := range l.OriginationColumns {
+		headers = append(headers, c.Header)
+	}
+	for _, c := range []struct {
+		cell, text string
+	}{{"A2", l.IDHeader}, {"B2", l.StatusGroup}, {colName(statusEnd+1) + "2", l.OriginationGroup}} {
+		if err := b.f.SetCellValue(name, c.cell, c.text); err != nil {
+			return err
+		}
+	}
+	if err := b.setRow(name, 2, 3, 0, headers...); err != nil {
 		return err
 	}
-	b.fill(sw, func() error {
-		row := make([]any, ncols)
+	if err := b.f.SetRowHeight(name, 2, l.Heights.Group); err != nil {
+		return err
+	}
+	if err := b.f.SetRowHeight(name, 3, l.Heights.Header); err != nil {
+		return err
+	}
+	b.fill(name, func(w *rowWriter) {
 		for i := range b.spec.Rows {
+			w.start(cisHeaderRows+1+i, 0)
 			for j, v := range cisValues(&b.spec.Rows[i], l) {
 				style := b.st.mark
 				if j == 0 {
 					style = b.st.id
 				}
-				row[j] = excelize.Cell{StyleID: style, Value: nilIfEmpty(v)}
+				w.cell(j+1, style, v)
 			}
-			if err := sw.SetRow(cellName(1, cisHeaderRows+1+i), row); err != nil {
-				return err
-			}
+			w.end()
 		}
-		return nil
 	})
 	return nil
 }
@@ -84,50 +83,45 @@ func (b *builder) crm() error {
 	hr := l.HeaderRow[b.key]
 	first, last := hr+1, hr+len(b.spec.Rows)
 	widths := l.Widths[b.key]
-	sw, err := b.streamSheet(name, hr, last, len(l.Headers), widths, answerList(l.Answers, "B"+itoa(first)+":B"+itoa(last)))
-	if err != nil {
+	if err := b.tableSheet(name, hr, last, len(l.Headers), widths, answerList(l.Answers, "B"+itoa(first)+":B"+itoa(last))); err != nil {
 		return err
 	}
 	for _, m := range [][2]string{{"A1", "C1"}, {"A2", "C2"}} {
-		if err := sw.MergeCell(m[0], m[1]); err != nil {
+		if err := b.f.MergeCell(name, m[0], m[1]); err != nil {
 			return err
 		}
 	}
-	if err := sw.SetRow("A1", []any{excelize.Cell{StyleID: b.st.title, Value: b.name(l.Title)}}, excelize.RowOpts{Height: l.Heights.Title}); err != nil {
+	if err := b.titleRow(name, 1, b.name(l.Title), b.st.title, l.Heights.Title); err != nil {
 		return err
 	}
-	if err := sw.SetRow("A2", []any{excelize.Cell{StyleID: b.st.guidance, Value: l.Guidance}}, excelize.RowOpts{Height: l.Heights.Guidance[b.key]}); err != nil {
+	if err := b.titleRow(name, 2, l.Guidance, b.st.guidance, l.Heights.Guidance[b.key]); err != nil {
 		return err
 	}
-	headers := make([]any, len(l.Headers))
-	for i, h := range l.Headers {
-		headers[i] = excelize.Cell{StyleID: b.st.header, Value: h}
-	}
-	if err := sw.SetRow("A"+itoa(hr), headers, excelize.RowOpts{Height: l.Heights.Header}); err != nil {
+	if err := b.setRow(name, 1, hr, b.st.header, toAny(l.Headers)...); err != nil {
 		return err
 	}
-	b.fill(sw, func() error {
-		cells := make([]any, 3)
+	if err := b.f.SetRowHeight(name, hr, l.Heights.Header); err != nil {
+		return err
+	}
+	b.fill(name, func(w *rowWriter) {
 		for i := range b.spec.Rows {
 			v := crmValues(&b.spec.Rows[i], b.spec)
-			cells[0] = excelize.Cell{StyleID: b.st.id, Value: v[0]}
-			cells[1] = excelize.Cell{StyleID: b.st.mark, Value: nilIfEmpty(v[1])}
-			cells[2] = excelize.Cell{StyleID: b.st.text, Value: nilIfEmpty(v[2])}
-			if err := sw.SetRow("A"+itoa(first+i), cells, excelize.RowOpts{Height: textHeight(v[2], widths[2])}); err != nil {
-				return err
-			}
+			w.start(first+i, textHeight(v[2], widths[2]))
+			w.cell(1, b.st.id, v[0])
+			w.cell(2, b.st.mark, v[1])
+			w.cell(3, b.st.text, v[2])
+			w.end()
 		}
-		return nil
 	})
 	return nil
 }
 
-// nilIfEmpty leaves an empty cell empty (styled) rather than writing "".
-func nilIfEmpty(s string) any {
-	if s == "" {
-		return nil
+// titleRow writes text in column A of a row of the given height.
+func (b *builder) titleRow(sheet string, row int, text string, style int, height float64) error {
+	if err := b.set(sheet, cellName(1, row), text, style); err != nil {
+		return err
 	}
-	return s
+	return b.f.SetRowHeight(sheet, row, height)
 }
 
 // answerList is the Yes/Partial/No drop-down: blank allowed, an error alert
