@@ -204,26 +204,33 @@ func quoteKeys(ks []string) []string {
 }
 
 // sortedKeys orders control keys as the catalog does; keys that are not
-// control ids come last, alphabetically.
+// control ids come last, alphabetically. Each key is parsed once.
 func sortedKeys(m map[string]crm.Entry) []string {
-	keys := make([]string, 0, len(m))
+	type key struct {
+		text string
+		id   controlid.ID
+		ok   bool
+	}
+	keys := make([]key, 0, len(m))
 	for k := range m {
-		keys = append(keys, k)
+		id, err := controlid.Parse(k)
+		keys = append(keys, key{k, id, err == nil})
 	}
 	sort.Slice(keys, func(i, j int) bool {
-		a, errA := controlid.Parse(keys[i])
-		b, errB := controlid.Parse(keys[j])
-		switch {
-		case errA == nil && errB == nil:
-			if c := controlid.Compare(a, b); c != 0 {
+		a, b := &keys[i], &keys[j]
+		if a.ok != b.ok {
+			return a.ok
+		}
+		if a.ok {
+			if c := controlid.Compare(a.id, b.id); c != 0 {
 				return c < 0
 			}
-		case errA == nil:
-			return true
-		case errB == nil:
-			return false
 		}
-		return keys[i] < keys[j]
+		return a.text < b.text
 	})
-	return keys
+	out := make([]string, len(keys))
+	for i, k := range keys {
+		out[i] = k.text
+	}
+	return out
 }
