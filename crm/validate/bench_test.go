@@ -4,6 +4,8 @@ import (
 	"os"
 	"path/filepath"
 	"testing"
+
+	"github.com/crm-tool/crm/crm/source"
 )
 
 // BenchmarkValidateModerate validates the full Moderate example: decoding,
@@ -19,6 +21,29 @@ func BenchmarkValidateModerate(b *testing.B) {
 		res, err := Bytes("saas-moderate.yaml", data)
 		if err != nil || len(res.Rows) != 688 || len(res.Findings) != 0 {
 			b.Fatalf("rows %d, findings %v, err %v", len(res.Rows), res.Findings, err)
+		}
+	}
+}
+
+// BenchmarkSchemaHigh checks the High example against the input schema
+// alone: the part of validation the jsonschema library does.
+func BenchmarkSchemaHigh(b *testing.B) {
+	data, err := os.ReadFile(filepath.Join(repo, "testdata", "examples", "iaas-high.yaml"))
+	if err != nil {
+		b.Fatal(err)
+	}
+	src, err := source.Decode("iaas-high.yaml", data)
+	if err != nil {
+		b.Fatal(err)
+	}
+	schema, err := inputSchema()
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.ReportAllocs()
+	for b.Loop() {
+		if err := schema.Validate(src.Value); err != nil {
+			b.Fatal(err)
 		}
 	}
 }

@@ -86,7 +86,7 @@ func (c *checker) run(res *Result, value any, doc *crm.Document) (*Result, error
 	if err != nil {
 		return nil, err
 	}
-	problems, err := schemaProblems(schema, value)
+	problems, err := inputProblems(schema, value)
 	if err != nil {
 		return nil, err
 	}

@@ -1,0 +1,95 @@
+package validate
+
+import (
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/crm-tool/crm/crm/source"
+	"github.com/google/go-cmp/cmp"
+)
+
+// TestDistinctEntriesFindTheSame checks that checking distinct entries
+// first changes no schema problem, on every fixture and on documents whose
+// repeated entries pass or fail.
+func TestDistinctEntriesFindTheSame(t *testing.T) {
+	schema, err := inputSchema()
+	if err != nil {
+		t.Fatal(err)
+	}
+	docs := map[string][]byte{
+		"repeated-valid.json": []byte(`{"schema_version": 1, "system": {"csp": "A", "name": "B", "baseline": "low"},
+			"controls": {"AC-1": {"answer": "yes"}, "AC-2": {"answer": "yes"}, "AC-3": {"answer": "no", "customer": "Customers do it."}}}`),
+		"repeated-invalid.json": []byte(`{"schema_version": 1, "system": {"csp": "A", "name": "B", "baseline": "low"},
+			"controls": {"AC-1": {"answer": "maybe"}, "AC-2": {"answer": "maybe"}, "AC-3": {"answer": "yes"}, "AC-4": {"answer": "yes"}}}`),
+		"repeated-then-other-fails.json": []byte(`{"schema_version": 1, "system": {"csp": "", "name": "B", "baseline": "low"},
+			"controls": {"AC-1": {"status": ["planned", "planned"]}, "AC-2": {"status": ["planned", "planned"]}, "AC-3": {"origination": 7}}}`),
+	}
+	for _, dir := range []string{filepath.Join(repo, "testdata", "input", "invalid"), filepath.Join(repo, "testdata", "examples")} {
+		names, err := filepath.Glob(filepath.Join(dir, "*.*"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, name := range names {
+			data, err := os.ReadFile(name)
+			if err != nil {
+				t.Fatal(err)
+			}
+			docs[name] = data
+		}
+	}
+	for name, data := range docs {
+		src, err := source.Decode(name, data)
+		if err != nil {
+			continue // the syntax fixture
+		}
+		want, err := schemaProblems(schema, src.Value)
+		if err != nil {
+			t.Fatal(err)
+		}
+		got, err := inputProblems(schema, src.Value)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if d := cmp.Diff(want, got, cmp.AllowUnexported(problem{})); d != "" {
+			t.Errorf("%s: problems differ (-all entries +distinct first):\n%s", name, d)
+		}
+	}
+}
+
+func TestDistinctControls(t *testing.T) {
+	tests := []struct {
+		name    string
+		doc     string
+		kept    int
+		reduces bool
+	}{
+		{"repeats", `{"controls": {"A": {"x": [1, "a"]}, "B": {"x": [1, "a"]}, "C": {"x": [1, "b"]}}}`, 2, true},
+		{"key order does not matter", `{"controls": {"A": {"x": 1, "y": 2}, "B": {"y": 2, "x": 1}}}`, 1, true},
+		{"numbers are compared as written", `{"controls": {"A": {"x": 1}, "B": {"x": 1.0}}}`, 0, false},
+		{"nothing repeats", `{"controls": {"A": {"x": true}, "B": {"x": false}, "C": {"x": null}}}`, 0, false},
+		{"no controls", `{"system": {}}`, 0, false},
+		{"not a document", `[1, 2]`, 0, false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var v any
+			dec := json.NewDecoder(strings.NewReader(tt.doc))
+			dec.UseNumber()
+			if err := dec.Decode(&v); err != nil {
+				t.Fatal(err)
+			}
+			slim, ok := distinctControls(v)
+			if ok != tt.reduces {
+				t.Fatalf("reduced = %v, want %v", ok, tt.reduces)
+			}
+			if ok {
+				if got := len(slim.(map[string]any)["controls"].(map[string]any)); got != tt.kept {
+					t.Errorf("kept %d entries, want %d", got, tt.kept)
+				}
+			}
+		})
+	}
+}
