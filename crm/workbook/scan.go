@@ -93,10 +93,13 @@ func (p *pkg) read(name string) ([]byte, error) {
 		return nil, err
 	}
 	defer rc.Close()
-	data, err := io.ReadAll(io.LimitReader(rc, p.limit+1))
-	if err != nil {
+	// Sized for what the part says it holds: growing as ReadAll does
+	// copies the part several times over.
+	buf := bytes.NewBuffer(make([]byte, 0, min(int64(f.UncompressedSize64), p.limit)+bytes.MinRead))
+	if _, err := buf.ReadFrom(io.LimitReader(rc, p.limit+1)); err != nil {
 		return nil, err
 	}
+	data := buf.Bytes()
 	if int64(len(data)) > p.limit {
 		return nil, errTooLarge // the sizes the package declared were false
 	}
@@ -116,7 +119,8 @@ func (p *pkg) rows(sheet string) ([][]string, error) {
 	}
 	sc := scanner{data: data}
 	var out [][]string
-	row, col := 0, 0
+	row, col, width := 0, 0, 0 // width: the widest row so far, to size the next
+
 	for {
 		name, tag, closing, selfClosing := sc.next()
 		switch {
@@ -127,14 +131,14 @@ func (p *pkg) rows(sheet string) ([][]string, error) {
 				return trimRows(out), nil
 			}
 		case name == "row":
-			if r, err := strconv.Atoi(attr(tag, "r")); err == nil && r > 0 {
+			if r, err := strconv.Atoi(string(rawAttr(tag, "r"))); err == nil && r > 0 {
 				row = r
 			} else {
 				row++
 			}
 			col = 0
 		case name == "c":
-			if ref := attr(tag, "r"); ref != "" {
+			if ref := rawAttr(tag, "r"); len(ref) > 0 {
 				if c, ok := columnOf(ref); ok {
 					col = c
 				} else {
@@ -146,7 +150,7 @@ func (p *pkg) rows(sheet string) ([][]string, error) {
 			if selfClosing || row < 1 {
 				continue
 			}
-			v, formula := p.cell(&sc, attr(tag, "t"))
+			v, formula := p.cell(&sc, cellType(rawAttr(tag, "t")))
 			if v == "" && !formula {
 				continue // as GetRows: a cell counts when it has a value or a formula
 			}
@@ -154,11 +158,15 @@ func (p *pkg) rows(sheet string) ([][]string, error) {
 				out = append(out, nil)
 			}
 			r := out[row-1]
+			if r == nil {
+				r = make([]string, 0, max(width, col))
+			}
 			for len(r) < col {
 				r = append(r, "")
 			}
 			r[col-1] = v
 			out[row-1] = r
+			width = max(width, col)
 		}
 	}
 }
@@ -207,8 +215,25 @@ func trimRows(rows [][]string) [][]string {
 	return rows
 }
 
+// cellType is a cell's t attribute, without allocating for the usual ones.
+func cellType(t []byte) string {
+	switch string(t) {
+	case "":
+		return ""
+	case "s":
+		return "s"
+	case "inlineStr":
+		return "inlineStr"
+	case "str":
+		return "str"
+	case "n":
+		return "n"
+	}
+	return unescape(string(t))
+}
+
 // columnOf reads the column of an A1 reference, 1-based.
-func columnOf(ref string) (int, bool) {
+func columnOf[T string | []byte](ref T) (int, bool) {
 	c := 0
 	for i := 0; i < len(ref); i++ {
 		b := ref[i] | 0x20
@@ -264,8 +289,38 @@ func (sc *scanner) next() (name string, tag []byte, closing, selfClosing bool) {
 		if j := bytes.IndexByte(n, ':'); j >= 0 {
 			n = n[j+1:]
 		}
-		return string(n), tag, closing, selfClosing
+		return elementName(n), tag, closing, selfClosing
 	}
+}
+
+// elementName is a tag's name as a string, without allocating for the
+// names of a sheet's cells: the scanner meets one or more per cell.
+func elementName(n []byte) string {
+	switch string(n) {
+	case "c":
+		return "c"
+	case "v":
+		return "v"
+	case "t":
+		return "t"
+	case "f":
+		return "f"
+	case "is":
+		return "is"
+	case "r":
+		return "r"
+	case "row":
+		return "row"
+	case "si":
+		return "si"
+	}
+	return string(n)
+}
+
+// isEndTag tells whether data starts with the end tag of element name,
+// unprefixed.
+func isEndTag(data []byte, name string) bool {
+	return len(data) >= len(name)+3 && data[1] == '/' && string(data[2:2+len(name)]) == name && data[2+len(name)] == '>'
 }
 
 func (sc *scanner) skipPast(start int, end string) {
@@ -278,6 +333,13 @@ func (sc *scanner) skipPast(start int, end string) {
 
 // until returns the unescaped text up to the end of element name.
 func (sc *scanner) until(name string) string {
+	// Most often the text runs straight to the end tag.
+	if i := bytes.IndexByte(sc.data[sc.pos:], '<'); i >= 0 && isEndTag(sc.data[sc.pos+i:], name) {
+		text := sc.data[sc.pos : sc.pos+i]
+		sc.pos += i
+		sc.next()
+		return unescape(lineEnds(text))
+	}
 	var b strings.Builder
 	for {
 		i := bytes.IndexByte(sc.data[sc.pos:], '<')
@@ -307,13 +369,13 @@ func (sc *scanner) until(name string) string {
 // text is a string item's text: its <t> and its runs' <t>, leaving out
 // phonetic runs, with Excel's _xHHHH_ escapes decoded, as excelize does.
 func (sc *scanner) text(name string) string {
-	var b strings.Builder
-	depth := 0 // inside rPh
+	var parts []string // most items have one
+	depth := 0         // inside rPh
 	for {
 		n, _, closing, self := sc.next()
 		switch {
 		case n == "" || closing && n == name:
-			return bstr(b.String())
+			return bstr(strings.Join(parts, ""))
 		case n == "rPh" && !self:
 			if closing {
 				depth--
@@ -321,7 +383,7 @@ func (sc *scanner) text(name string) string {
 				depth++
 			}
 		case n == "t" && !closing && !self && depth == 0:
-			b.WriteString(sc.until("t"))
+			parts = append(parts, sc.until("t"))
 		}
 	}
 }
@@ -344,26 +406,34 @@ func elements(data []byte, name string) [][]byte {
 // attr reads an attribute of a raw start tag ("" when absent); a name
 // without prefix also matches a prefixed one only when it is the same name.
 func attr(tag []byte, name string) string {
-	s := string(tag)
+	return unescape(string(rawAttr(tag, name)))
+}
+
+// rawAttr is attr's value as it stands in the tag, not unescaped.
+func rawAttr(tag []byte, name string) []byte {
 	for i := 0; ; {
-		j := strings.Index(s[i:], name+"=")
+		j := bytes.Index(tag[i:], []byte(name))
 		if j < 0 {
-			return ""
+			return nil
 		}
 		at := i + j
-		if at > 0 && s[at-1] != ' ' && s[at-1] != '\t' && s[at-1] != '\n' && s[at-1] != '\r' {
-			i = at + len(name)
+		i = at + len(name)
+		if at > 0 && tag[at-1] != ' ' && tag[at-1] != '\t' && tag[at-1] != '\n' && tag[at-1] != '\r' {
 			continue
 		}
-		rest := s[at+len(name)+1:]
+		rest := tag[at+len(name):]
+		if len(rest) == 0 || rest[0] != '=' {
+			continue
+		}
+		rest = rest[1:]
 		if len(rest) == 0 || rest[0] != '"' && rest[0] != '\'' {
-			return ""
+			return nil
 		}
-		end := strings.IndexByte(rest[1:], rest[0])
+		end := bytes.IndexByte(rest[1:], rest[0])
 		if end < 0 {
-			return ""
+			return nil
 		}
-		return unescape(rest[1 : 1+end])
+		return rest[1 : 1+end]
 	}
 }
 

@@ -157,7 +157,7 @@ func ignored(sheet string, rows [][]string, first, last int, cols map[string]int
 // dataRows keeps the rows below the header whose id cell is not blank; blank
 // rows and notes below the table are skipped.
 func dataRows(rows [][]string, from, idCol int) []TableRow {
-	var out []TableRow
+	out := make([]TableRow, 0, max(0, len(rows)-from))
 	for i := from; i < len(rows); i++ {
 		if idCol >= len(rows[i]) || strings.TrimSpace(rows[i][idCol]) == "" {
 			continue
