@@ -63,8 +63,15 @@ type importer struct {
 
 // Convert imports a workbook read from file name.
 func Convert(name string, b *workbook.Book) *Result {
-	im := &importer{name: name, book: b, rows: map[controlid.ID]*rowData{},
-		res: &Result{Cells: map[string]Cell{}, answers: map[string]crm.Answer{}}}
+	n := 0
+	for _, t := range []*workbook.Table{b.CIS, b.CRM} {
+		if t != nil {
+			n = max(n, len(t.Rows))
+		}
+	}
+	// A row's cells are found by up to about ten pointers.
+	im := &importer{name: name, book: b, rows: make(map[controlid.ID]*rowData, n),
+		res: &Result{Cells: make(map[string]Cell, 10*n), answers: make(map[string]crm.Answer, n)}}
 	im.res.Doc = im.document()
 	if b.CRM != nil {
 		im.res.Sheet = b.CRM.Sheet
