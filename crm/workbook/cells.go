@@ -5,11 +5,10 @@ import (
 	"github.com/crm-tool/crm/templates"
 )
 
-// cisValues are a row's 13 CIS cells: the id, an X under each implementation
-// status and each control origination it has.
-func cisValues(r *crm.Row, l *templates.CISSheet) []string {
-	out := make([]string, 0, 1+len(l.StatusColumns)+len(l.OriginationColumns))
-	out = append(out, r.ID.String())
+// cisValues appends to dst a row's 13 CIS cells: the id, an X under each
+// implementation status and each control origination it has.
+func cisValues(dst []string, r *crm.Row, l *templates.CISSheet) []string {
+	out := append(dst, r.ID.String())
 	for _, c := range l.StatusColumns {
 		out = append(out, mark(hasValue(r.Status, c.Value), l.Mark))
 	}

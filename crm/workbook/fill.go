@@ -44,7 +44,7 @@ func Fill(w io.Writer, template io.Reader, s *Spec) error {
 		}
 	}
 	for i := range s.Rows {
-		cis := toAny(cisValues(&s.Rows[i], &layout.CIS))
+		cis := toAny(cisValues(nil, &s.Rows[i], &layout.CIS))
 		if err := f.SetSheetRow(cisName, "A"+itoa(cisHeaderRows+1+i), &cis); err != nil {
 			return err
 		}

@@ -65,10 +65,14 @@ func (w *rowWriter) cell(col, style int, text string) {
 	w.buf = append(w.buf, `</t></is></c>`...)
 }
 
+// rowRoom is how much of a chunk is kept free for the row that fills it,
+// so that the chunk seldom outgrows its buffer.
+const rowRoom = 64 << 10
+
 // end closes the row, handing a full chunk to the compressors.
 func (w *rowWriter) end() {
 	w.buf = append(w.buf, `</row>`...)
-	if len(w.buf) >= chunkSize {
+	if len(w.buf) >= chunkSize-rowRoom {
 		w.cut()
 	}
 }

@@ -318,9 +318,11 @@ func (b *builder) provenance() error {
 		return err
 	}
 	b.fill(s, func(w *rowWriter) {
+		var values []string
 		for i := range b.spec.Rows {
 			w.start(headerRow+1+i, 0)
-			for j, v := range provenanceValues(&b.spec.Rows[i], p) {
+			values = provenanceValues(values[:0], &b.spec.Rows[i], p)
+			for j, v := range values {
 				w.cell(j+1, b.st.text, v)
 			}
 			w.end()
@@ -329,9 +331,9 @@ func (b *builder) provenance() error {
 	return nil
 }
 
-// provenanceValues are a row's Provenance cells: its answer and where it came
-// from, and the fields the CIS and CRM sheets cannot hold.
-func provenanceValues(r *crm.Row, p *Provenance) []string {
+// provenanceValues appends to dst a row's Provenance cells: its answer and
+// where it came from, and the fields the CIS and CRM sheets cannot hold.
+func provenanceValues(dst []string, r *crm.Row, p *Provenance) []string {
 	line := ""
 	if r.AnswerFrom.Layer != crm.LayerNone && p.Line != nil {
 		line = itoa(p.Line(r.AnswerFrom.Pointer))
@@ -348,10 +350,10 @@ func provenanceValues(r *crm.Row, p *Provenance) []string {
 	if r.AnswerFrom.Upstream != "" {
 		entry += " (" + r.AnswerFrom.Upstream + ")"
 	}
-	return []string{
+	return append(dst,
 		r.ID.String(), r.Answer.Label(), stated, r.AnswerFrom.Layer.String(), entry, line,
 		joinStrings(r.Origination), joinStrings(r.Status), r.PlannedDate, r.Explanation, r.Provider, r.Leveraged, todo,
-	}
+	)
 }
 
 func joinStrings[T ~string](l []T) string {

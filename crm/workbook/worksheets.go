@@ -62,9 +62,11 @@ func (b *builder) cis() error {
 		return err
 	}
 	b.fill(name, func(w *rowWriter) {
+		var values []string
 		for i := range b.spec.Rows {
 			w.start(cisHeaderRows+1+i, 0)
-			for j, v := range cisValues(&b.spec.Rows[i], l) {
+			values = cisValues(values[:0], &b.spec.Rows[i], l)
+			for j, v := range values {
 				style := b.st.mark
 				if j == 0 {
 					style = b.st.id
