@@ -301,7 +301,20 @@ func (rd *reader) filled(p pair) bool {
 	return false
 }
 
-var rev4ID = regexp.MustCompile(`^[A-Za-z]{2}-0\d|\) \(|^[A-Za-z]{2}-\d{2} \(`)
+// rev4Style tells an id written the Rev 4 way: a zero-padded control number
+// (AC-02), or a space before a parenthesis (AC-2 (7), AC-2(7) (a)). Read for
+// every row, so not a regexp.
+func rev4Style(id string) bool {
+	if strings.Contains(id, ") (") {
+		return true
+	}
+	letter := func(c byte) bool { return c|0x20 >= 'a' && c|0x20 <= 'z' }
+	digit := func(c byte) bool { return c >= '0' && c <= '9' }
+	if len(id) < 5 || !letter(id[0]) || !letter(id[1]) || id[2] != '-' || !digit(id[4]) {
+		return false
+	}
+	return id[3] == '0' || digit(id[3]) && len(id) >= 7 && id[5] == ' ' && id[6] == '('
+}
 
 // revision tells Rev 4 workbooks by their ids: zero-padded, with spaces
 // before parentheses (AC-02 (07) (a)).
@@ -317,7 +330,7 @@ func (rd *reader) revision() int {
 				continue
 			}
 			all++
-			if rev4ID.MatchString(id) {
+			if rev4Style(id) {
 				rev4++
 			}
 		}

@@ -262,15 +262,15 @@ func (sc *scanner) next() (name string, tag []byte, closing, selfClosing bool) {
 			return "", nil, false, false
 		}
 		start := sc.pos + i
-		switch {
-		case bytes.HasPrefix(sc.data[start:], []byte("<!--")):
-			sc.skipPast(start, "-->")
-			continue
-		case bytes.HasPrefix(sc.data[start:], []byte("<![CDATA[")):
-			sc.skipPast(start, "]]>")
-			continue
-		case bytes.HasPrefix(sc.data[start:], []byte("<?")), bytes.HasPrefix(sc.data[start:], []byte("<!")):
-			sc.skipPast(start, ">")
+		if start+1 < len(sc.data) && (sc.data[start+1] == '!' || sc.data[start+1] == '?') {
+			switch {
+			case bytes.HasPrefix(sc.data[start:], []byte("<!--")):
+				sc.skipPast(start, "-->")
+			case bytes.HasPrefix(sc.data[start:], []byte("<![CDATA[")):
+				sc.skipPast(start, "]]>")
+			default: // <?...?> and <!DOCTYPE ...>
+				sc.skipPast(start, ">")
+			}
 			continue
 		}
 		end := bytes.IndexByte(sc.data[start:], '>')
@@ -283,8 +283,11 @@ func (sc *scanner) next() (name string, tag []byte, closing, selfClosing bool) {
 		closing = len(tag) > 0 && tag[0] == '/'
 		selfClosing = len(tag) > 0 && tag[len(tag)-1] == '/'
 		n := bytes.TrimLeft(tag, "/")
-		if j := bytes.IndexAny(n, " \t\r\n/"); j >= 0 {
-			n = n[:j]
+		for j, c := range n {
+			if c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == '/' {
+				n = n[:j]
+				break
+			}
 		}
 		if j := bytes.IndexByte(n, ':'); j >= 0 {
 			n = n[j+1:]

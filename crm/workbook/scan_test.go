@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"os"
 	"path/filepath"
+	"regexp"
 	"testing"
 
 	"github.com/crm-tool/crm/crm"
@@ -132,4 +133,19 @@ func FuzzScannerReadsWhatWasWritten(f *testing.F) {
 			t.Errorf("%q: scanner and excelize differ (-excelize +scanner):\n%s", text, d)
 		}
 	})
+}
+
+func TestRev4Style(t *testing.T) {
+	// The rule as a regular expression, to hold the hand-written one to.
+	rule := regexp.MustCompile(`^[A-Za-z]{2}-0\d|\) \(|^[A-Za-z]{2}-\d{2} \(`)
+	ids := []string{"AC-02", "AC-02 (07)", "ac-01 (a)", "AC-2", "AC-2(7)", "AC-2(7) (a)", "AC-12 (1)", "AC-12(1)",
+		"AC-1", "SI-4 (4)", "SI-04(4)", "XX-0", "AC-0x", "A1-02", "AC-1a (", "AC-12 x", "AC-99 (", "", "AC", "@[-02", "[{-01", "AC-12(", "ACX02"}
+	for _, br := range catalog.Default().Baseline(catalog.High).Rows {
+		ids = append(ids, br.ID.String())
+	}
+	for _, id := range ids {
+		if got, want := rev4Style(id), rule.MatchString(id); got != want {
+			t.Errorf("rev4Style(%q) = %v, want %v", id, got, want)
+		}
+	}
 }
