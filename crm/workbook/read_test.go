@@ -114,6 +114,8 @@ func TestReadRefusesBadFiles(t *testing.T) {
 		{name: "truncated", data: good[:len(good)/2], want: "", notXLSX: true},
 		{name: "zip bomb", data: bomb(t, good), want: "unzips to more than 4 MiB", notXLSX: true},
 		{name: "no CRM sheets", data: noSheets(t), want: "no CIS or CRM worksheet"},
+		{name: "row past the last", want: "past Excel's last row",
+			data: withPart(t, good, "xl/worksheets/sheet1.xml", []byte(`<worksheet><sheetData><row r="4000000000"><c r="A4000000000"><v>1</v></c></row></sheetData></worksheet>`))},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
@@ -137,6 +139,11 @@ func TestReadRefusesBadFiles(t *testing.T) {
 
 // bomb is a real workbook whose first sheet unzips to 16 MiB of zeros.
 func bomb(t testing.TB, good []byte) []byte {
+	return withPart(t, good, "xl/worksheets/sheet1.xml", make([]byte, 16<<20))
+}
+
+// withPart is a real workbook with one part replaced.
+func withPart(t testing.TB, good []byte, name string, data []byte) []byte {
 	zr, err := zip.NewReader(bytes.NewReader(good), int64(len(good)))
 	if err != nil {
 		t.Fatal(err)
@@ -148,11 +155,8 @@ func bomb(t testing.TB, good []byte) []byte {
 		if err != nil {
 			t.Fatal(err)
 		}
-		if f.Name == "xl/worksheets/sheet1.xml" {
-			zeros := make([]byte, 1<<20)
-			for range 16 {
-				w.Write(zeros)
-			}
+		if f.Name == name {
+			w.Write(data)
 			continue
 		}
 		rc, err := f.Open()

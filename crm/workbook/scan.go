@@ -117,10 +117,30 @@ func (p *pkg) rows(sheet string) ([][]string, error) {
 	if err != nil {
 		return nil, err
 	}
+	rows, err := p.sheetRows(data)
+	if err != nil {
+		return nil, fmt.Errorf("sheet %q: %w", sheet, err)
+	}
+	return rows, nil
+}
+
+// Excel's limits. A cell beyond them is a broken or hostile sheet, which
+// must not make the reader allocate a row or a column for each number up to
+// its reference.
+const (
+	maxRows    = 1 << 20
+	maxColumns = 1 << 14
+)
+
+// sheetRows reads a sheet part's cells.
+func (p *pkg) sheetRows(data []byte) ([][]string, error) {
 	sc := scanner{data: data}
 	var out [][]string
 	row, col, width := 0, 0, 0 // width: the widest row so far, to size the next
-
+	// Rows hold the empty cells between their cells too, which cost memory
+	// but no bytes of XML: a sheet may have one cell for each of its bytes,
+	// plus a margin.
+	cells, maxCells := 0, 1<<20+len(data)
 	for {
 		name, tag, closing, selfClosing := sc.next()
 		switch {
@@ -136,6 +156,9 @@ func (p *pkg) rows(sheet string) ([][]string, error) {
 			} else {
 				row++
 			}
+			if row > maxRows {
+				return nil, fmt.Errorf("row %d is past Excel's last row, %d", row, maxRows)
+			}
 			col = 0
 		case name == "c":
 			if ref := rawAttr(tag, "r"); len(ref) > 0 {
@@ -146,6 +169,9 @@ func (p *pkg) rows(sheet string) ([][]string, error) {
 				}
 			} else {
 				col++
+			}
+			if col > maxColumns {
+				return nil, fmt.Errorf("a cell of row %d is past Excel's last column, %d", row, maxColumns)
 			}
 			if selfClosing || row < 1 {
 				continue
@@ -160,6 +186,9 @@ func (p *pkg) rows(sheet string) ([][]string, error) {
 			r := out[row-1]
 			if r == nil {
 				r = make([]string, 0, max(width, col))
+			}
+			if cells += col - len(r); cells > maxCells {
+				return nil, errors.New("its cells stand too far apart for the little XML it has: a broken sheet")
 			}
 			for len(r) < col {
 				r = append(r, "")
@@ -240,7 +269,7 @@ func columnOf[T string | []byte](ref T) (int, bool) {
 		if b < 'a' || b > 'z' {
 			return c, c > 0 && i < len(ref) && ref[i] >= '0' && ref[i] <= '9'
 		}
-		c = c*26 + int(b-'a'+1)
+		c = min(c*26+int(b-'a'+1), maxColumns+1) // past the limit is past it
 	}
 	return 0, false
 }

@@ -5,6 +5,7 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
+	"strings"
 	"testing"
 
 	"github.com/crm-tool/crm/crm"
@@ -147,5 +148,47 @@ func TestRev4Style(t *testing.T) {
 		if got, want := rev4Style(id), rule.MatchString(id); got != want {
 			t.Errorf("rev4Style(%q) = %v, want %v", id, got, want)
 		}
+	}
+}
+
+// FuzzSheetRows feeds arbitrary sheet XML to the scanner: errors are fine;
+// panics, hangs and rows past Excel's limits are not.
+func FuzzSheetRows(f *testing.F) {
+	f.Add([]byte(`<worksheet><sheetData><row r="1"><c r="A1" t="s"><v>0</v></c><c r="C1" t="inlineStr"><is><t>x&amp;y</t></is></c></row></sheetData></worksheet>`))
+	f.Add([]byte(`<row r="3"><c r="B3"><f>1+1</f><v>2</v></c><c><v>7</v></c></row><!-- c --><![CDATA[<row>]]>`))
+	f.Add([]byte(`<row r="1048576"><c r="XFD1048576"><v>1</v></c></row>`))
+	f.Add([]byte(`<x:row r="2"><x:c r="A2" t="inlineStr"><x:is><x:r><x:t>a</x:t></x:r><x:rPh><x:t>b</x:t></x:rPh></x:is></x:c></x:row>`))
+	p := &pkg{shared: []string{"zero", "one"}}
+	f.Fuzz(func(t *testing.T, data []byte) {
+		rows, err := p.sheetRows(data)
+		if err != nil {
+			return
+		}
+		if len(rows) > maxRows {
+			t.Fatalf("%d rows", len(rows))
+		}
+		for _, r := range rows {
+			if len(r) > maxColumns {
+				t.Fatalf("a row of %d cells", len(r))
+			}
+		}
+	})
+}
+
+func TestSheetRowsRefusesCellsPastTheLimits(t *testing.T) {
+	for _, sheet := range []string{
+		`<row r="1048577"><c r="A1048577"><v>1</v></c></row>`,
+		`<row r="9999999999"><c><v>1</v></c></row>`,
+		`<row r="1"><c r="XFE1"><v>1</v></c></row>`,
+		`<row r="1"><c r="AAAAAAAAAAAAAAAAAAAAAAAAAAA1"><v>1</v></c></row>`,
+		strings.Repeat(`<row><c r="XFD1"><v>1</v></c></row>`, 200),
+	} {
+		if _, err := (&pkg{}).sheetRows([]byte(sheet)); err == nil {
+			t.Errorf("%.60s…: read without an error", sheet)
+		}
+	}
+	rows, err := (&pkg{}).sheetRows([]byte(`<row r="1048576"><c r="XFD1048576"><v>1</v></c></row>`))
+	if err != nil || len(rows) != maxRows || len(rows[maxRows-1]) != maxColumns {
+		t.Errorf("the last cell Excel allows: %d rows, %v", len(rows), err)
 	}
 }
