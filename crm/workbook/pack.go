@@ -44,6 +44,7 @@ func save(f *excelize.File, dst io.Writer, rows map[string][]*piece) error {
 	return nil
 }
 
+// usePacker makes f save through a packer to dst.
 func usePacker(f *excelize.File, dst io.Writer, rows map[string][]*piece) error {
 	splices := map[string][]*piece{}
 	for id, name := range f.GetSheetMap() {
