@@ -8,6 +8,7 @@ import (
 	"testing"
 
 	"github.com/crm-tool/crm/crm/source"
+	"github.com/crm-tool/crm/schemas"
 	"github.com/google/go-cmp/cmp"
 )
 
@@ -56,6 +57,45 @@ func TestDistinctEntriesFindTheSame(t *testing.T) {
 		if d := cmp.Diff(want, got, cmp.AllowUnexported(problem{})); d != "" {
 			t.Errorf("%s: problems differ (-all entries +distinct first):\n%s", name, d)
 		}
+	}
+}
+
+// TestControlsAreCheckedOneByOne holds the input schema to what checking
+// distinct entries first relies on: "controls" constrains each entry alone,
+// not how many there are or how they relate.
+func TestControlsAreCheckedOneByOne(t *testing.T) {
+	raw, err := schemas.FS.ReadFile(schemas.Input)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var doc struct {
+		Properties struct {
+			Controls map[string]json.RawMessage `json:"controls"`
+		} `json:"properties"`
+	}
+	var root map[string]json.RawMessage
+	if err := json.Unmarshal(raw, &doc); err != nil {
+		t.Fatal(err)
+	}
+	if err := json.Unmarshal(raw, &root); err != nil {
+		t.Fatal(err)
+	}
+	for keyword := range root {
+		switch keyword {
+		case "$schema", "$id", "$defs", "title", "description", "type", "required", "additionalProperties", "properties":
+		default:
+			t.Errorf("the schema's root has %q, which may look at the controls as a whole", keyword)
+		}
+	}
+	for keyword := range doc.Properties.Controls {
+		switch keyword {
+		case "description", "type", "additionalProperties":
+		default:
+			t.Errorf("controls has %q: distinctControls may no longer check the same document", keyword)
+		}
+	}
+	if len(doc.Properties.Controls) == 0 {
+		t.Error("the schema has no controls property")
 	}
 }
 
