@@ -9,7 +9,8 @@ import (
 )
 
 // The input schema checks each control entry on its own, against the same
-// subschema, whatever its key. A CRM repeats entries (every inherited row of
+// subschema, whatever its key (TestControlsAreCheckedOneByOne holds it to
+// that). A CRM repeats entries (every inherited row of
 // a family often reads the same), so a document whose distinct entries pass
 // passes whole; only a document that fails is checked entry by entry, to
 // point at each failing one. Checking the distinct entries first is most of
