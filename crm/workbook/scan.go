@@ -244,22 +244,8 @@ func trimRows(rows [][]string) [][]string {
 	return rows
 }
 
-// cellType is a cell's t attribute, without allocating for the usual ones.
-func cellType(t []byte) string {
-	switch string(t) {
-	case "":
-		return ""
-	case "s":
-		return "s"
-	case "inlineStr":
-		return "inlineStr"
-	case "str":
-		return "str"
-	case "n":
-		return "n"
-	}
-	return unescape(string(t))
-}
+// cellType is a cell's t attribute.
+func cellType(t []byte) string { return unescape(intern(t)) }
 
 // columnOf reads the column of an A1 reference, 1-based.
 func columnOf[T string | []byte](ref T) (int, bool) {
@@ -321,14 +307,16 @@ func (sc *scanner) next() (name string, tag []byte, closing, selfClosing bool) {
 		if j := bytes.IndexByte(n, ':'); j >= 0 {
 			n = n[j+1:]
 		}
-		return elementName(n), tag, closing, selfClosing
+		return intern(n), tag, closing, selfClosing
 	}
 }
 
-// elementName is a tag's name as a string, without allocating for the
-// names of a sheet's cells: the scanner meets one or more per cell.
-func elementName(n []byte) string {
-	switch string(n) {
+// intern is b as a string, without allocating for the element names and
+// cell types the scanner meets for every cell.
+func intern(b []byte) string {
+	switch string(b) {
+	case "":
+		return ""
 	case "c":
 		return "c"
 	case "v":
@@ -345,8 +333,16 @@ func elementName(n []byte) string {
 		return "row"
 	case "si":
 		return "si"
+	case "s":
+		return "s"
+	case "inlineStr":
+		return "inlineStr"
+	case "str":
+		return "str"
+	case "n":
+		return "n"
 	}
-	return string(n)
+	return string(b)
 }
 
 // isEndTag tells whether data starts with the end tag of element name,
