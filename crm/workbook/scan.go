@@ -107,7 +107,8 @@ func (p *pkg) read(name string) ([]byte, error) {
 }
 
 // rows reads a sheet's cells as GetRows does: one slice per row up to the
-// last row holding a cell, each up to its last non-empty cell.
+// last row holding a cell, each up to its last non-empty cell. Unlike
+// GetRows, it refuses a sheet whose cells lie past Excel's limits.
 func (p *pkg) rows(sheet string) ([][]string, error) {
 	part, ok := p.sheets[sheet]
 	if !ok {

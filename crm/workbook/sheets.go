@@ -18,9 +18,6 @@ func (b *builder) set(sheet, cell string, value any, style int) error {
 		if err != nil {
 			return err
 		}
-		if b.used == nil {
-			b.used = map[string]extent{}
-		}
 		u := b.used[sheet]
 		b.used[sheet] = extent{max(u.col, col), max(u.row, row)}
 	}

@@ -54,7 +54,7 @@ func Write(w io.Writer, s *Spec) error {
 	}
 	f := excelize.NewFile()
 	defer f.Close()
-	b := &builder{f: f, layout: layout, spec: s, title: s.Baseline.Title(), key: string(s.Baseline)}
+	b := &builder{f: f, layout: layout, spec: s, title: s.Baseline.Title(), key: string(s.Baseline), used: map[string]extent{}}
 	if err := b.styles(); err != nil {
 		return err
 	}
