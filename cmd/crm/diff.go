@@ -99,18 +99,18 @@ func runDiff(s *streams, o *diffOpts, oldPath, newPath string) error {
 		return err
 	}
 	b := catalog.Baseline(o.baseline.value)
-	oldSide, err := loadSide(s, oldPath, b)
+	oldSide, oldSources, err := loadSide(s, oldPath, b)
 	if err != nil {
 		return err
 	}
-	newSide, err := loadSide(s, newPath, b)
+	newSide, newSources, err := loadSide(s, newPath, b)
 	if err != nil {
 		return err
 	}
 	res := diff.Compare(oldSide, newSide, diff.Options{MatchByID: o.matchByID, Families: families})
 	res.Filter(ignore)
 	format := o.out.format.value
-	if err := writeOutput(o.out.output, s.out, format == "xlsx", func(w io.Writer) error {
+	if err := writeOutput(o.out.output, s.out, format == "xlsx", append(oldSources, newSources...), func(w io.Writer) error {
 		if format == "xlsx" {
 			return workbook.WriteChanges(w, res)
 		}
@@ -125,19 +125,20 @@ func runDiff(s *streams, o *diffOpts, oldPath, newPath string) error {
 	return errFindings
 }
 
-// loadSide reads one version. A side whose content has errors is still
-// compared, with a note; one that cannot be read as an input at all is not.
-func loadSide(s *streams, path string, b catalog.Baseline) (*diff.Side, error) {
+// loadSide reads one version, and the files it was read from. A side whose
+// content has errors is still compared, with a note; one that cannot be read
+// as an input at all is not.
+func loadSide(s *streams, path string, b catalog.Baseline) (*diff.Side, []string, error) {
 	res, err := validate.File(path, b)
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	errs, _ := crm.Count(res.Findings)
 	if res.Doc == nil {
-		return nil, fmt.Errorf("%s cannot be compared: %d errors; run crm validate %s", path, errs, path)
+		return nil, nil, fmt.Errorf("%s cannot be compared: %d errors; run crm validate %s", path, errs, path)
 	}
 	if errs > 0 {
 		fmt.Fprintf(s.err, "%s: note: %d errors (crm validate shows them); compared as read\n", path, errs)
 	}
-	return &diff.Side{Name: path, Doc: res.Doc, Rows: res.Rows}, nil
+	return &diff.Side{Name: path, Doc: res.Doc, Rows: res.Rows}, res.Sources, nil
 }

@@ -99,14 +99,6 @@ func runGenerate(s *streams, o *generateOpts, input string, cfg *validate.Config
 	if output == "" {
 		output = outputFor(input, o.outDir, ".xlsx")
 	}
-	if err := notSameFile(input, output); err != nil {
-		return err
-	}
-	if o.template != "" {
-		if err := notSameFile(o.template, output); err != nil {
-			return err
-		}
-	}
 	data, err := os.ReadFile(input)
 	if err != nil {
 		return err
@@ -162,7 +154,11 @@ func runGenerate(s *streams, o *generateOpts, input string, cfg *validate.Config
 	if tpl != nil {
 		write = func(w io.Writer) error { return workbook.Fill(w, bytes.NewReader(tpl), spec) }
 	}
-	if err := writeOutput(output, s.out, true, write); err != nil {
+	inputs := append(res.Sources, cfg.Path()...)
+	if o.template != "" {
+		inputs = append(inputs, o.template)
+	}
+	if err := writeOutput(output, s.out, true, inputs, write); err != nil {
 		return err
 	}
 	for _, f := range findings {
@@ -222,17 +218,4 @@ func listIDs(ids []controlid.ID) string {
 // nsoExempt exempts LI-SaaS rows tailored NSO from needing an answer.
 func nsoExempt(b catalog.Baseline) func(*crm.Row) bool {
 	return func(r *crm.Row) bool { return b == catalog.LISaaS && r.Member.HasMethod("NSO") }
-}
-
-// notSameFile refuses an output that would overwrite an input.
-func notSameFile(input, output string) error {
-	if output == "-" {
-		return nil
-	}
-	a, err1 := os.Stat(input)
-	b, err2 := os.Stat(output)
-	if err1 == nil && err2 == nil && os.SameFile(a, b) {
-		return usagef("refusing to overwrite %s with the workbook; choose another -o", input)
-	}
-	return nil
 }

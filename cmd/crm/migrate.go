@@ -66,7 +66,7 @@ func runMigrate(s *streams, o *migrateOpts, path string) error {
 	if err != nil {
 		return usagef("%w", err)
 	}
-	if err := writeOutput(o.out.output, s.out, false, func(w io.Writer) error {
+	if err := writeOutput(o.out.output, s.out, false, res.Sources, func(w io.Writer) error {
 		if o.out.format.value == "json" {
 			enc := json.NewEncoder(w)
 			enc.SetIndent("", "  ")

@@ -12,13 +12,18 @@ import (
 // writeOutput calls write with the destination named by path: standard
 // output for "-" or "", otherwise a temporary file in the target folder that
 // is renamed over path only once write succeeds, so a failure never leaves a
-// half-written file. Binary output is refused on a terminal.
-func writeOutput(path string, stdout io.Writer, binary bool, write func(io.Writer) error) error {
+// half-written file. Binary output is refused on a terminal, and a path that
+// is, or links to, one of the command's inputs is refused before anything
+// is written.
+func writeOutput(path string, stdout io.Writer, binary bool, inputs []string, write func(io.Writer) error) error {
 	if path == "" || path == "-" {
 		if binary && isTerminal(stdout) {
 			return usagef("refusing to write a binary file to a terminal; use -o FILE or redirect standard output")
 		}
 		return write(stdout)
+	}
+	if err := notAnInput(path, inputs); err != nil {
+		return err
 	}
 	tmp, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".*.tmp")
 	if err != nil {
@@ -53,4 +58,23 @@ func isTerminal(w io.Writer) bool {
 	}
 	st, err := f.Stat()
 	return err == nil && st.Mode()&os.ModeCharDevice != 0
+}
+
+// notAnInput refuses an output path that names one of the command's inputs,
+// by the file it reaches: another spelling, a symbolic link or a hard link
+// to an input is the input.
+func notAnInput(output string, inputs []string) error {
+	out, err := os.Stat(output)
+	if err != nil {
+		return nil // nothing there yet, so no input either
+	}
+	for _, in := range inputs {
+		if st, err := os.Stat(in); err == nil && os.SameFile(st, out) {
+			if in == output {
+				return usagef("refusing to write over %s, an input of this command; choose another -o", in)
+			}
+			return usagef("refusing to write %s: it is %s, an input of this command; choose another -o", output, in)
+		}
+	}
+	return nil
 }

@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 )
@@ -46,7 +47,7 @@ func TestExitCodes(t *testing.T) {
 		{name: "validate syntax", args: []string{"validate", "../../testdata/input/invalid/syntax.yaml"}, code: 1, stdoutHas: "error syntax"},
 		{name: "validate missing file", args: []string{"validate", "nope.yaml"}, code: 2, stderrHas: "no such file"},
 		{name: "validate bad fail-on", args: []string{"validate", "--fail-on", "info", "x.yaml"}, code: 2, stderrHas: "must be one of error, warning"},
-		{name: "batch with a missing input", args: []string{"generate", "../../testdata/examples/paas-low.yaml", "nope.yaml", "--out-dir", os.TempDir()}, code: 2, stderrHas: "1 with errors"},
+		{name: "batch with a missing input", args: []string{"generate", "../../testdata/examples/paas-low.yaml", "nope.yaml", "--out-dir", "TEMPDIR"}, code: 2, stderrHas: "1 with errors"},
 		{name: "schema", args: []string{"schema"}, code: 0, stdoutHas: `"$id": "https://crm.invalid/schemas/input-v1.schema.json"`},
 		{name: "schema config", args: []string{"schema", "config"}, code: 0, stdoutHas: "config-v1"},
 		{name: "schema bad", args: []string{"schema", "other"}, code: 2, stderrHas: "invalid argument"},
@@ -54,7 +55,13 @@ func TestExitCodes(t *testing.T) {
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
-			code, out, errOut := runCLI(t, tc.args...)
+			args := slices.Clone(tc.args)
+			for i, a := range args {
+				if a == "TEMPDIR" {
+					args[i] = t.TempDir()
+				}
+			}
+			code, out, errOut := runCLI(t, args...)
 			if code != tc.code {
 				t.Errorf("exit code = %d, want %d\nstderr: %s", code, tc.code, errOut)
 			}

@@ -57,16 +57,17 @@ func runStale(s *streams, o *staleOpts, args []string) error {
 	if lv == "" || name == lv && !slices.Contains(ids, lv) {
 		return usagef("say which leveraged authorization changed with --leveraged (%s lists %s)", args[0], strings.Join(ids, ", "))
 	}
-	oldSide, err := loadSide(s, args[1], "")
+	oldSide, oldSources, err := loadSide(s, args[1], "")
 	if err != nil {
 		return err
 	}
-	newSide, err := loadSide(s, args[2], "")
+	newSide, newSources, err := loadSide(s, args[2], "")
 	if err != nil {
 		return err
 	}
+	inputs := append(append(slices.Clone(res.Sources), oldSources...), newSources...)
 	affected := diff.Stale(diff.Compare(oldSide, newSide, diff.Options{}), res.Rows, lv)
-	if err := writeOutput(o.out.output, s.out, false, func(w io.Writer) error {
+	if err := writeOutput(o.out.output, s.out, false, inputs, func(w io.Writer) error {
 		return report.WriteStale(w, o.out.format.value, name, affected)
 	}); err != nil {
 		return err

@@ -117,13 +117,13 @@ func runValidate(cmd *cobra.Command, s *streams, o *validateOpts, args []string)
 		return err
 	}
 	v := &report.Validation{Tool: versionString(), Files: len(files), Waived: rep.Waived, Findings: rep.Findings, Rules: ruleInfos()}
-	return reportFindings(s, o.out, crm.Severity(o.failOn.value), v)
+	return reportFindings(s, o.out, crm.Severity(o.failOn.value), v, append(rep.Sources(), cfg.Path()...))
 }
 
 // reportFindings writes the findings, the summary line on stderr, and turns
 // findings at or above failOn into exit code 1.
-func reportFindings(s *streams, out *outputFlags, failOn crm.Severity, v *report.Validation) error {
-	if err := writeOutput(out.output, s.out, false, func(w io.Writer) error {
+func reportFindings(s *streams, out *outputFlags, failOn crm.Severity, v *report.Validation, inputs []string) error {
+	if err := writeOutput(out.output, s.out, false, inputs, func(w io.Writer) error {
 		return report.WriteFindings(w, out.format.value, v)
 	}); err != nil {
 		return err

@@ -26,7 +26,11 @@ type Result struct {
 	Imported *importer.Result
 	// Upstreams are the CRMs of the leveraged authorizations, by their id.
 	Upstreams map[string]*Upstream
-	loc       locator
+	// Sources are the files the result was read from: the file itself, then
+	// every leveraged provider's CRM down the chain, readable or not. A
+	// command must never write over any of them.
+	Sources []string
+	loc     locator
 }
 
 // Locate gives the line and column of a JSON pointer in an input file, or
@@ -51,6 +55,7 @@ type checker struct {
 	groups   map[groupKey][]string // row findings, grouped by where they come from
 	order    []groupKey
 	chain    *chain   // loads leveraged providers' CRMs; nil for workbooks
+	sources  []string // the upstream CRMs named down the chain
 	workbook bool     // the document was read from a workbook, which has no defaults
 	keys     []string // control keys in file order, once sorted
 }
@@ -60,7 +65,7 @@ type groupKey struct{ rule, pointer, message string }
 // check decodes, schema-checks, resolves and rule-checks one document.
 func check(name string, data []byte, cat *catalog.Catalog, ch *chain) (*Result, error) {
 	c := &checker{file: name, cat: cat, groups: map[groupKey][]string{}, chain: ch}
-	res := &Result{File: name}
+	res := &Result{File: name, Sources: []string{name}}
 	src, err := source.Decode(name, data)
 	if err != nil {
 		var se *source.SyntaxError
@@ -122,6 +127,7 @@ func (c *checker) run(res *Result, value any, doc *crm.Document) (*Result, error
 	}
 	crm.SortFindings(c.findings)
 	res.Findings = c.findings
+	res.Sources = append([]string{c.file}, c.sources...)
 	return res, nil
 }
 

@@ -21,6 +21,14 @@ type Config struct {
 	src      *source.Doc
 }
 
+// Path lists the project file's path, or nothing without a project file.
+func (c *Config) Path() []string {
+	if c == nil {
+		return nil
+	}
+	return []string{c.File}
+}
+
 // Waiver exempts named rows from one rule until it expires.
 type Waiver struct {
 	Rule          string

@@ -98,7 +98,11 @@ func (c *checker) upstreams() map[string]*Upstream {
 		if !filepath.IsAbs(path) {
 			path = filepath.Join(filepath.Dir(c.file), path)
 		}
+		c.sources = append(c.sources, path)
 		res, err := c.chain.load(path)
+		if res != nil {
+			c.sources = append(c.sources, res.Sources[1:]...)
+		}
 		if err != nil {
 			c.add("upstream-unreadable", ptr, fmt.Sprintf("%s's CRM cannot be used: %v", lv.Name, err))
 			continue

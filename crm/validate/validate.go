@@ -36,6 +36,16 @@ type Report struct {
 	Waived   int
 }
 
+// Sources lists every file the report's results were read from, upstream
+// CRMs included.
+func (rep *Report) Sources() []string {
+	var out []string
+	for _, r := range rep.Results {
+		out = append(out, r.Sources...)
+	}
+	return out
+}
+
 // Bytes validates one document held in memory.
 func Bytes(name string, data []byte) (*Result, error) {
 	return check(name, data, catalog.Default(), newChain(name))
@@ -136,7 +146,7 @@ func Files(ctx context.Context, files []string, opts Options, progress func(done
 			for i := range next {
 				results[i], errs[i] = File(files[i], opts.Baseline)
 				if r := results[i]; r != nil && !opts.KeepDocuments {
-					results[i] = &Result{File: r.File, Findings: r.Findings, Notes: r.Notes}
+					results[i] = &Result{File: r.File, Findings: r.Findings, Notes: r.Notes, Sources: r.Sources}
 				}
 				if progress != nil {
 					mu.Lock()
