@@ -360,9 +360,14 @@ func parseAnswer(raw string) (crm.Answer, bool) {
 // marked reads any non-blank CIS cell as a mark.
 func marked(v string) bool { return strings.TrimSpace(strings.ReplaceAll(v, "\u00a0", " ")) != "" }
 
-// cleanText trims a cell and turns Windows line ends into plain ones.
+// cleanText is a responsibilities cell as written: the text a CRM promises
+// is never changed on import (no trimming, no folding of spaces or line
+// ends); a cell holding only white space says nothing.
 func cleanText(s string) string {
-	return strings.TrimSpace(strings.ReplaceAll(strings.ReplaceAll(s, "\r\n", "\n"), "\u00a0", " "))
+	if strings.TrimSpace(strings.ReplaceAll(s, "\u00a0", " ")) == "" {
+		return ""
+	}
+	return s
 }
 
 func joinOrigination(o []crm.Origination) string {

@@ -234,7 +234,7 @@ func TestHandTyped(t *testing.T) {
 	}
 	want := map[string]string{
 		"AC-1(a)": "yes|Rich text",
-		"AC-1(b)": "partial|First line\nsecond line",
+		"AC-1(b)": "partial|First line\r\nsecond line", // as written: import never alters text
 		"AC-2(c)": "no|merged",
 		"AC-2(a)": "|",
 		"AC-2(b)": "|x",

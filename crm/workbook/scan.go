@@ -1,110 +1,23 @@
 package workbook
 
 import (
-	"archive/zip"
 	"bytes"
 	"errors"
 	"fmt"
-	"io"
-	"path"
 	"regexp"
 	"strconv"
 	"strings"
+	"unicode"
 )
 
 // Reading cells straight from the package: excelize's GetRows decodes every
 // cell through encoding/xml and reflection, which was most of the time spent
-// reading a workbook. excelize still opens the package (size limits,
-// encryption, the sheet list); the scanner below only reads the cells of
-// sheetData and the shared strings, and returns what GetRows returns with
+// reading a workbook. pkg.go opens the package (size limits, relationships,
+// the sheet list) with encoding/xml; the scanner below only reads the cells
+// of sheetData and the shared strings, and returns what GetRows returns with
 // RawCellValue (TestScannerMatchesExcelize holds it to that on every
-// workbook in the tests).
-
-// pkg is an opened package: its parts and its shared strings.
-type pkg struct {
-	parts  map[string]*zip.File
-	sheets map[string]string // sheet name → part
-	order  []string          // sheet names in workbook order
-	shared []string
-	limit  int64
-}
-
-// errTooLarge is a package that unzips to more than the limit.
-var errTooLarge = errors.New("unzips to more than the limit")
-
-// openPkg opens an xlsx package whose parts may unzip to limit bytes in all.
-func openPkg(raw []byte, limit int64) (*pkg, error) {
-	zr, err := zip.NewReader(bytes.NewReader(raw), int64(len(raw)))
-	if err != nil {
-		return nil, err
-	}
-	p := &pkg{parts: map[string]*zip.File{}, sheets: map[string]string{}, limit: limit}
-	var total uint64
-	for _, f := range zr.File {
-		p.parts[strings.TrimPrefix(f.Name, "/")] = f
-		total += f.UncompressedSize64
-	}
-	if total > uint64(limit) {
-		return nil, errTooLarge
-	}
-	wb, err := p.read("xl/workbook.xml")
-	if err != nil {
-		return nil, err
-	}
-	rels, err := p.read("xl/_rels/workbook.xml.rels")
-	if err != nil {
-		return nil, err
-	}
-	targets := map[string]string{}
-	for _, tag := range elements(rels, "Relationship") {
-		target := attr(tag, "Target")
-		if !strings.HasPrefix(target, "/") {
-			target = path.Join("xl", target)
-		}
-		targets[attr(tag, "Id")] = strings.TrimPrefix(target, "/")
-	}
-	for _, tag := range elements(wb, "sheet") {
-		name := unescape(attr(tag, "name"))
-		p.sheets[name] = targets[attr(tag, "r:id")]
-		p.order = append(p.order, name)
-	}
-	if sst, err := p.read("xl/sharedStrings.xml"); err == nil {
-		sc := scanner{data: sst}
-		for {
-			name, _, closing, _ := sc.next()
-			if name == "" {
-				break
-			}
-			if name == "si" && !closing {
-				p.shared = append(p.shared, sc.text("si"))
-			}
-		}
-	}
-	return p, nil
-}
-
-func (p *pkg) read(name string) ([]byte, error) {
-	f, ok := p.parts[name]
-	if !ok {
-		return nil, fmt.Errorf("the package has no %s", name)
-	}
-	rc, err := f.Open()
-	if err != nil {
-		return nil, err
-	}
-	defer rc.Close()
-	// Sized for what the part says it holds: growing as ReadAll does
-	// copies the part several times over.
-	buf := bytes.NewBuffer(make([]byte, 0, min(int64(f.UncompressedSize64), p.limit)+bytes.MinRead))
-	if _, err := buf.ReadFrom(io.LimitReader(rc, p.limit+1)); err != nil {
-		return nil, err
-	}
-	data := buf.Bytes()
-	if int64(len(data)) > p.limit {
-		return nil, errTooLarge // the sizes the package declared were false
-	}
-	return data, nil
-}
+// workbook in the tests, and TestHandmadeParts on parts other producers
+// write).
 
 // rows reads a sheet's cells as GetRows does: one slice per row up to the
 // last row holding a cell, each up to its last non-empty cell. Unlike
@@ -289,7 +202,7 @@ func (sc *scanner) next() (name string, tag []byte, closing, selfClosing bool) {
 			}
 			continue
 		}
-		end := bytes.IndexByte(sc.data[start:], '>')
+		end := tagEnd(sc.data[start:])
 		if end < 0 {
 			sc.pos = len(sc.data)
 			return "", nil, false, false
@@ -310,6 +223,25 @@ func (sc *scanner) next() (name string, tag []byte, closing, selfClosing bool) {
 		}
 		return intern(n), tag, closing, selfClosing
 	}
+}
+
+// tagEnd finds the '>' that ends the tag data starts with, past any '>'
+// inside a quoted attribute value; -1 when there is none.
+func tagEnd(data []byte) int {
+	var quote byte
+	for i, c := range data {
+		switch {
+		case quote != 0:
+			if c == quote {
+				quote = 0
+			}
+		case c == '"' || c == '\'':
+			quote = c
+		case c == '>':
+			return i
+		}
+	}
+	return -1
 }
 
 // intern is b as a string, without allocating for the element names and
@@ -417,28 +349,8 @@ func (sc *scanner) text(name string) string {
 	}
 }
 
-// elements returns the start tags of every element name in data.
-func elements(data []byte, name string) [][]byte {
-	var out [][]byte
-	sc := scanner{data: data}
-	for {
-		n, tag, closing, _ := sc.next()
-		if n == "" {
-			return out
-		}
-		if n == name && !closing {
-			out = append(out, tag)
-		}
-	}
-}
-
-// attr reads an attribute of a raw start tag ("" when absent); a name
-// without prefix also matches a prefixed one only when it is the same name.
-func attr(tag []byte, name string) string {
-	return unescape(string(rawAttr(tag, name)))
-}
-
-// rawAttr is attr's value as it stands in the tag, not unescaped.
+// rawAttr is an attribute's value as it stands in a raw start tag, not
+// unescaped; nil when absent.
 func rawAttr(tag []byte, name string) []byte {
 	for i := 0; ; {
 		j := bytes.Index(tag[i:], []byte(name))
@@ -476,29 +388,60 @@ func lineEnds(raw []byte) string {
 	return strings.ReplaceAll(strings.ReplaceAll(s, "\r\n", "\n"), "\r", "\n")
 }
 
-var entity = strings.NewReplacer("&lt;", "<", "&gt;", ">", "&quot;", `"`, "&apos;", "'", "&amp;", "&")
-
-var numericEntity = regexp.MustCompile(`&#(x[0-9a-fA-F]+|[0-9]+);`)
-
-// unescape decodes XML's predefined and numeric character references.
+// unescape decodes XML's predefined and numeric character references in one
+// pass, so that the text a reference produces is never decoded again
+// (&#38;lt; is "&lt;", not "<"). A reference that is not one is kept as it
+// stands.
 func unescape(s string) string {
-	if !strings.Contains(s, "&") {
+	i := strings.IndexByte(s, '&')
+	if i < 0 {
 		return s
 	}
-	s = numericEntity.ReplaceAllStringFunc(s, func(m string) string {
-		var n uint64
-		var err error
-		if m[2] == 'x' {
-			n, err = strconv.ParseUint(m[3:len(m)-1], 16, 32)
+	var b strings.Builder
+	b.Grow(len(s))
+	for i >= 0 {
+		b.WriteString(s[:i])
+		s = s[i:]
+		r, n := reference(s)
+		if n == 0 {
+			b.WriteByte('&')
+			s = s[1:]
 		} else {
-			n, err = strconv.ParseUint(m[2:len(m)-1], 10, 32)
+			b.WriteString(r)
+			s = s[n:]
 		}
-		if err != nil || n > 0x10ffff {
-			return m
-		}
-		return string(rune(n))
-	})
-	return entity.Replace(s)
+		i = strings.IndexByte(s, '&')
+	}
+	b.WriteString(s)
+	return b.String()
+}
+
+// predefined are XML's five named entities.
+var predefined = map[string]string{"lt": "<", "gt": ">", "amp": "&", "quot": `"`, "apos": "'"}
+
+// reference decodes the character reference s starts with, and its length;
+// 0 when s does not start with one.
+func reference(s string) (string, int) {
+	end := strings.IndexByte(s, ';')
+	if end < 2 || end > 12 {
+		return "", 0
+	}
+	name := s[1:end]
+	if v, ok := predefined[name]; ok {
+		return v, end + 1
+	}
+	if name[0] != '#' || len(name) < 2 {
+		return "", 0
+	}
+	digits, base := name[1:], 10
+	if digits[0] == 'x' {
+		digits, base = digits[1:], 16
+	}
+	n, err := strconv.ParseUint(digits, base, 32)
+	if err != nil || digits == "" || n > unicode.MaxRune || n >= 0xd800 && n <= 0xdfff {
+		return "", 0
+	}
+	return string(rune(n)), end + 1
 }
 
 var bstrEscape = regexp.MustCompile(`_x[a-fA-F0-9]{4}_`)

@@ -1,0 +1,249 @@
+package workbook
+
+import (
+	"archive/zip"
+	"bytes"
+	"encoding/xml"
+	"errors"
+	"fmt"
+	"io"
+	"path"
+	"strings"
+)
+
+// Opening a package: its few small metadata parts (relationships, the
+// workbook) are read with encoding/xml, so that namespaces resolve whatever
+// prefix a producer binds them to; only the large parts (sheet data, shared
+// strings) go through the byte scanner in scan.go.
+
+// pkg is an opened package: its parts and its shared strings.
+type pkg struct {
+	parts  map[string]*zip.File
+	sheets map[string]string // sheet name → part
+	order  []string          // sheet names in workbook order
+	shared []string
+	limit  int64
+}
+
+// errTooLarge is a package that unzips to more than the limit.
+var errTooLarge = errors.New("unzips to more than the limit")
+
+// The relationships namespaces of transitional and strict OOXML, and the
+// relationship types crm follows (their last path segment, the same in both).
+var relNamespaces = []string{
+	"http://schemas.openxmlformats.org/officeDocument/2006/relationships",
+	"http://purl.oclc.org/ooxml/officeDocument/relationships",
+}
+
+const (
+	relOfficeDocument = "officeDocument"
+	relSharedStrings  = "sharedStrings"
+)
+
+// defaultWorkbook is where the workbook part is when the package's own
+// relationships do not say.
+const defaultWorkbook = "xl/workbook.xml"
+
+type xmlRelationships struct {
+	Rels []struct {
+		ID         string `xml:"Id,attr"`
+		Type       string `xml:"Type,attr"`
+		Target     string `xml:"Target,attr"`
+		TargetMode string `xml:"TargetMode,attr"`
+	} `xml:"Relationship"`
+}
+
+type xmlWorkbook struct {
+	Sheets []struct {
+		Name  string     `xml:"name,attr"`
+		Attrs []xml.Attr `xml:",any,attr"`
+	} `xml:"sheets>sheet"`
+}
+
+// relID is a sheet's relationship id: its id attribute in a relationships
+// namespace, whatever the prefix.
+func relID(attrs []xml.Attr) string {
+	for _, a := range attrs {
+		for _, ns := range relNamespaces {
+			if a.Name.Local == "id" && a.Name.Space == ns {
+				return a.Value
+			}
+		}
+	}
+	return ""
+}
+
+// openPkg opens an xlsx package whose parts may unzip to limit bytes in all.
+func openPkg(raw []byte, limit int64) (*pkg, error) {
+	zr, err := zip.NewReader(bytes.NewReader(raw), int64(len(raw)))
+	if err != nil {
+		return nil, err
+	}
+	p := &pkg{parts: map[string]*zip.File{}, sheets: map[string]string{}, limit: limit}
+	var total uint64
+	for _, f := range zr.File {
+		p.parts[strings.TrimPrefix(f.Name, "/")] = f
+		total += f.UncompressedSize64
+	}
+	if total > uint64(limit) {
+		return nil, errTooLarge
+	}
+	root, err := p.relationships("")
+	if err != nil {
+		return nil, err
+	}
+	wbPart := defaultWorkbook
+	if t, ok := root[relOfficeDocument]; ok {
+		wbPart = t
+	}
+	var wb xmlWorkbook
+	if err := p.decode(wbPart, &wb); err != nil {
+		return nil, err
+	}
+	rels, err := p.relationshipsByID(wbPart)
+	if err != nil {
+		return nil, err
+	}
+	for _, s := range wb.Sheets {
+		target, ok := rels[relID(s.Attrs)]
+		if !ok {
+			return nil, fmt.Errorf("sheet %q has no part in the package (%s names none for it)", s.Name, relsPart(wbPart))
+		}
+		p.sheets[s.Name] = target
+		p.order = append(p.order, s.Name)
+	}
+	byType, err := p.relationships(wbPart)
+	if err != nil {
+		return nil, err
+	}
+	if sstPart, ok := byType[relSharedStrings]; ok {
+		sst, err := p.read(sstPart)
+		if err != nil {
+			// A workbook whose strings cannot be read would import with
+			// its text missing: refuse it instead.
+			return nil, fmt.Errorf("shared strings %s: %w", sstPart, err)
+		}
+		p.shared = sharedStrings(sst)
+	}
+	return p, nil
+}
+
+// relsPart is the relationships part of a part ("" for the package).
+func relsPart(part string) string {
+	dir, file := path.Split(part)
+	return dir + "_rels/" + file + ".rels"
+}
+
+// relationshipsByID reads a part's relationships: id → target part. A
+// package part without relationships has none.
+func (p *pkg) relationshipsByID(part string) (map[string]string, error) {
+	rs, err := p.relTargets(part)
+	if err != nil {
+		return nil, err
+	}
+	out := make(map[string]string, len(rs))
+	for _, r := range rs {
+		out[r.id] = r.target
+	}
+	return out, nil
+}
+
+// relationships reads a part's relationships by type, the last segment of
+// the type URI (officeDocument, sharedStrings): the first of each type.
+func (p *pkg) relationships(part string) (map[string]string, error) {
+	rs, err := p.relTargets(part)
+	if err != nil {
+		return nil, err
+	}
+	out := map[string]string{}
+	for _, r := range rs {
+		if _, seen := out[r.kind]; !seen {
+			out[r.kind] = r.target
+		}
+	}
+	return out, nil
+}
+
+type relTarget struct{ id, kind, target string }
+
+func (p *pkg) relTargets(part string) ([]relTarget, error) {
+	name := relsPart(part)
+	if _, ok := p.parts[name]; !ok {
+		return nil, nil
+	}
+	var rels xmlRelationships
+	if err := p.decode(name, &rels); err != nil {
+		return nil, err
+	}
+	base := path.Dir(part)
+	var out []relTarget
+	for _, r := range rels.Rels {
+		if strings.EqualFold(r.TargetMode, "External") {
+			continue
+		}
+		target := r.Target
+		if strings.HasPrefix(target, "/") {
+			target = strings.TrimPrefix(target, "/")
+		} else {
+			target = path.Join(base, target)
+		}
+		out = append(out, relTarget{id: r.ID, kind: path.Base(r.Type), target: target})
+	}
+	return out, nil
+}
+
+// decode reads a metadata part with encoding/xml.
+func (p *pkg) decode(name string, into any) error {
+	data, err := p.read(name)
+	if err != nil {
+		return err
+	}
+	if err := xml.Unmarshal(data, into); err != nil {
+		return fmt.Errorf("%s: %w", name, err)
+	}
+	return nil
+}
+
+// read unzips a part, whole or not at all: a damaged part (a bad checksum,
+// a broken deflate stream, sizes that lie) is an error naming it.
+func (p *pkg) read(name string) ([]byte, error) {
+	f, ok := p.parts[name]
+	if !ok {
+		return nil, fmt.Errorf("the package has no part %s", name)
+	}
+	rc, err := f.Open()
+	if err != nil {
+		return nil, fmt.Errorf("part %s: %w", name, err)
+	}
+	defer rc.Close()
+	// Sized for what the part says it holds: growing as ReadAll does
+	// copies the part several times over.
+	buf := bytes.NewBuffer(make([]byte, 0, min(int64(f.UncompressedSize64), p.limit)+bytes.MinRead))
+	if _, err := buf.ReadFrom(io.LimitReader(rc, p.limit+1)); err != nil {
+		return nil, fmt.Errorf("part %s is damaged: %w", name, err)
+	}
+	data := buf.Bytes()
+	if int64(len(data)) > p.limit {
+		return nil, errTooLarge // the sizes the package declared were false
+	}
+	return data, nil
+}
+
+// sharedStrings reads the shared-strings table.
+func sharedStrings(sst []byte) []string {
+	var out []string
+	sc := scanner{data: sst}
+	for {
+		name, _, closing, selfClosing := sc.next()
+		if name == "" {
+			return out
+		}
+		switch {
+		case name != "si" || closing:
+		case selfClosing:
+			out = append(out, "") // <si/>: an empty string
+		default:
+			out = append(out, sc.text("si"))
+		}
+	}
+}
