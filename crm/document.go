@@ -60,6 +60,11 @@ type Service struct {
 	Description string `json:"description,omitempty"`
 }
 
+// FedRAMPIDPlaceholder stands for a leveraged authorization's FedRAMP
+// package id in a starter input until the user gives it; validation reports
+// it as a placeholder.
+const FedRAMPIDPlaceholder = "<FedRAMP package ID>"
+
 // Leveraged is a FedRAMP authorization the system inherits controls from.
 type Leveraged struct {
 	ID        string   `json:"id"`
@@ -83,6 +88,7 @@ type Fields struct {
 	Customer    string                 `json:"customer,omitempty"`
 	Services    map[string]string      `json:"services,omitempty"`
 	Leveraged   string                 `json:"leveraged,omitempty"`
+	PassOn      string                 `json:"pass_on,omitempty"`
 	Todo        *bool                  `json:"todo,omitempty"`
 }
 

@@ -1,6 +1,8 @@
 package crm
 
 import (
+	"slices"
+
 	"github.com/crm-tool/crm/crm/catalog"
 	"github.com/crm-tool/crm/crm/controlid"
 )
@@ -166,6 +168,9 @@ func (r *Row) apply(e Layered, layer Layer) {
 	if set("leveraged", f.Leveraged != "") {
 		r.Leveraged = f.Leveraged
 	}
+	if set("pass_on", f.PassOn != "") {
+		r.PassOn = f.PassOn
+	}
 	if set("todo", f.Todo != nil) {
 		r.Todo = f.Todo
 	}
@@ -182,16 +187,33 @@ func (r *Row) apply(e Layered, layer Layer) {
 }
 
 // decide picks the answer: a stated answer wins unless a more specific layer
-// changed the origination after it.
+// changed the origination after it. A not-applicable row gets no answer from
+// its origination: the template's GUIDANCE derives answers for controls that
+// are implemented somewhere, and published CRMs answer N/A rows every way
+// (Yes, Partial, No, or blank), always stating why; so only a stated answer
+// is given, and Notes says the row does not apply.
 func (r *Row) decide() {
+	r.passOn()
 	stated, hasStated := r.From["answer"]
 	orig, hasOrig := r.From["origination"]
 	switch {
 	case hasStated && (!hasOrig || stated.Layer >= orig.Layer):
 		r.Answer, r.AnswerStated, r.AnswerFrom = r.Fields.Answer, true, stated
-	case hasOrig:
+	case hasOrig && r.Applicable():
 		r.Answer, r.AnswerFrom = DeriveAnswer(r.Origination), orig
 	}
+}
+
+// passOn marks a row that passes an upstream provider's duty on Configured
+// by Customer, unless it marks a customer column or Shared already: its
+// customers now configure what the upstream provider leaves to its own, so
+// the row cannot be answered Yes.
+func (r *Row) passOn() {
+	if r.PassOn == "" || slices.ContainsFunc(r.Origination, func(o Origination) bool { return o.byCustomer() || o == Shared }) {
+		return
+	}
+	r.Origination = append(slices.Clip(r.Origination), CustomerConfigured)
+	r.From["origination"] = r.From["pass_on"] // the entry that changed it, and so the answer
 }
 
 // IsTodo reports whether the row is still marked for review.

@@ -152,3 +152,38 @@ func TestRollUpAllGroupsByControl(t *testing.T) {
 		t.Errorf("first summary = %+v", sums[0])
 	}
 }
+
+// TestResolveStatusAndPassOn: a not-applicable row gets no answer from its
+// origination (only a stated one), and a row that passes an upstream duty on
+// is marked Configured by Customer, so it cannot be answered Yes.
+func TestResolveStatusAndPassOn(t *testing.T) {
+	set := catalog.Default().Baseline(catalog.Low)
+	id := controlid.MustParse
+	tests := []struct {
+		name        string
+		row         Fields
+		answer      Answer
+		origination []Origination
+	}{
+		{"N/A with provider origination: no answer", Fields{Origination: []Origination{SPSystem}, Status: []Status{NotApplicable}}, "", []Origination{SPSystem}},
+		{"N/A with a stated answer keeps it", Fields{Origination: []Origination{SPSystem}, Status: []Status{NotApplicable}, Answer: AnswerNo}, AnswerNo, []Origination{SPSystem}},
+		{"planned provider row: still designed to be inherited", Fields{Origination: []Origination{SPSystem}, Status: []Status{Planned}}, AnswerYes, []Origination{SPSystem}},
+		{"pass_on on an inherited row: Partial", Fields{Origination: []Origination{Inherited}, PassOn: "up"}, AnswerPartial, []Origination{Inherited, CustomerConfigured}},
+		{"pass_on alone: No", Fields{PassOn: "up"}, AnswerNo, []Origination{CustomerConfigured}},
+		{"pass_on with a customer column already: unchanged", Fields{Origination: []Origination{Shared}, PassOn: "up"}, AnswerPartial, []Origination{Shared}},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			f := tc.row
+			l := &Layers{Controls: map[controlid.ID]Layered{}, Rows: map[controlid.ID]Layered{id("AC-2(a)"): {Fields: &f, Pointer: "/controls/AC-2(a)"}}}
+			for _, r := range Resolve(set, l) {
+				if r.ID != id("AC-2(a)") {
+					continue
+				}
+				if r.Answer != tc.answer || !cmp.Equal([]Origination(r.Origination), tc.origination) {
+					t.Errorf("answer %q origination %v; want %q %v", r.Answer, r.Origination, tc.answer, tc.origination)
+				}
+			}
+		})
+	}
+}

@@ -1,18 +1,16 @@
 package crm
 
 // FromUpstream is what a row says when a leveraged provider's CRM answers
-// it: what that provider gives whole is inherited; what it shares is
-// inherited with the rest passed on to this system's customers; what it
-// leaves to its customers is configured by this system's customers. The
-// provider's responsibilities text travels with it.
-func FromUpstream(answer Answer, text, leveraged string) Fields {
-	switch answer {
-	case AnswerYes:
+// it: what that provider gives (Yes, and the provided part of Partial) is
+// inherited from it; nothing else is said. What the provider leaves to its
+// customers is not passed on to this system's customers: under FedRAMP's
+// leveraged-authorization model the leveraging provider is that customer
+// (OSCAL's satisfied: the leveraging system says how it meets each
+// responsibility), so the duty stays with it unless a row passes it on with
+// pass_on (see package validate, rule upstream-duty).
+func FromUpstream(answer Answer, leveraged string) Fields {
+	if answer == AnswerYes || answer == AnswerPartial {
 		return Fields{Origination: []Origination{Inherited}, Leveraged: leveraged}
-	case AnswerPartial:
-		return Fields{Origination: []Origination{Inherited, CustomerConfigured}, Leveraged: leveraged, Customer: text}
-	case AnswerNo:
-		return Fields{Origination: []Origination{CustomerConfigured}, Customer: text}
 	}
 	return Fields{}
 }
@@ -28,12 +26,6 @@ func ProviderDoes(origination []Origination) bool {
 	return false
 }
 
-// PassesOn reports whether a row hands work to this system's customers:
-// answered Partial or No, with text saying what.
-func PassesOn(r *Row) bool {
-	return (r.Answer == AnswerPartial || r.Answer == AnswerNo) && (r.Customer != "" || len(r.Services) > 0)
-}
-
 // Hop is one provider's part of a row in a chain of leveraged
 // authorizations.
 type Hop struct {
@@ -45,4 +37,16 @@ type Hop struct {
 	From        string        `json:"from,omitempty"`     // where the answer came from: layer, and upstream provider
 	Leveraged   string        `json:"leveraged,omitempty"`
 	Missing     bool          `json:"missing,omitempty"` // the provider's CRM has no such row
+	// Duties are what this system's leveraged providers leave to their
+	// customers on the row, and who carries each here.
+	Duties []HopDuty `json:"upstream_duties,omitempty"`
+}
+
+// HopDuty is one upstream provider's duty on a row, as the level above it
+// carries it.
+type HopDuty struct {
+	From     string `json:"from"` // the upstream provider
+	Text     string `json:"text"`
+	Handling string `json:"handling"` // met, passed-on, or unaddressed
+	How      string `json:"how,omitempty"`
 }

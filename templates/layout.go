@@ -125,4 +125,7 @@ type ProvenanceSheet struct {
 	Facts   []string  `yaml:"facts"`
 	Headers []string  `yaml:"headers"`
 	Widths  []float64 `yaml:"widths"`
+	// LeveragedFact labels the fact rows that keep each leveraged
+	// authorization's entry.
+	LeveragedFact string `yaml:"leveraged_fact"`
 }

@@ -64,7 +64,7 @@ func write(n int, out string) error {
 		for _, o := range crm.Originations {
 			cis = append(cis, mark(contains(r.Origination, o)))
 		}
-		text := crm.Responsibility(r, spec.Doc.Services, "")
+		text := crm.Responsibility(r, spec.Doc, "")
 		prov := []any{r.ID.String(), r.Answer.Label(), "no", r.AnswerFrom.Layer.String(), r.AnswerFrom.Pointer, "1",
 			join(r.Origination), join(r.Status), r.PlannedDate, r.Explanation, r.Provider, r.Leveraged, ""}
 		row := fmt.Sprintf("A%d", i+2)

@@ -83,7 +83,8 @@ func runObligations(s *streams, o *obligationsOpts, path string) error {
 		return report.WriteObligations(w, format, provider, obls)
 	})
 	if err == nil {
-		fmt.Fprintf(s.err, "%d rows leave duties to the agency\n", len(obls))
+		duties := obligations.Duties(obls)
+		fmt.Fprintf(s.err, "%d rows leave duties to the agency; %d are not yet in place at the provider\n", duties, len(obls)-duties)
 	}
 	return err
 }

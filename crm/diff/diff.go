@@ -229,7 +229,7 @@ func (c *comparer) pair(base Change, o, n *crm.Row) {
 	if a, b := joinList(o.Status), joinList(n.Status); a != b {
 		with(StatusChanged, a, b)
 	}
-	a, b := crm.Responsibility(o, c.old.Doc.Services, ""), crm.Responsibility(n, c.new.Doc.Services, "")
+	a, b := crm.CustomerText(o, c.old.Doc, ""), crm.CustomerText(n, c.new.Doc, "")
 	switch {
 	case a == b:
 	case sameWords(a, b):

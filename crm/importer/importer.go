@@ -5,9 +5,10 @@
 package importer
 
 import (
+	"encoding/json"
 	"fmt"
+	"maps"
 	"path/filepath"
-	"regexp"
 	"slices"
 	"strings"
 
@@ -59,6 +60,8 @@ type importer struct {
 	res   *Result
 	rows  map[controlid.ID]*rowData
 	order []controlid.ID
+	// described are the rows crm's Provenance sheet describes.
+	described map[string]bool
 }
 
 // Convert imports a workbook read from file name.
@@ -70,7 +73,7 @@ func Convert(name string, b *workbook.Book) *Result {
 		}
 	}
 	// A row's cells are found by up to about ten pointers.
-	im := &importer{name: name, book: b, rows: make(map[controlid.ID]*rowData, n),
+	im := &importer{name: name, book: b, rows: make(map[controlid.ID]*rowData, n), described: map[string]bool{},
 		res: &Result{Cells: make(map[string]Cell, 10*n), answers: make(map[string]crm.Answer, n)}}
 	im.res.Doc = im.document()
 	if b.CRM != nil {
@@ -98,6 +101,7 @@ func Convert(name string, b *workbook.Book) *Result {
 	}
 	im.entries()
 	im.leveraged()
+	im.stripNotes()
 	im.sheetsDiffer()
 	for _, t := range []*workbook.Table{b.CIS, b.CRM} {
 		if t != nil {
@@ -250,48 +254,112 @@ func (im *importer) entries() {
 		im.res.answers[key] = e.Answer
 		if p, ok := prov[id]; ok {
 			p.apply(&e, im.res.Cells, ptr)
+			im.described[key] = true
 		}
 		im.res.Doc.Controls[key] = e
 		im.res.Keys = append(im.res.Keys, key)
 	}
 }
 
-// leveraged lists the leveraged authorizations the rows inherit from, so
-// that the document is whole. A workbook names at most one, in the header of
-// its inherited column: "Inherited from Pre-Existing Authorization (AWS
-// GovCloud)"; inherited rows the Provenance sheet says nothing of get it.
+// leveraged lists the leveraged authorizations, so that the document is
+// whole: as crm's Provenance sheet kept them (whole input entries), else as
+// the CIS Inherited column's header names them ("Inherited from Pre-Existing
+// Authorization (AWS GovCloud)", or crm's "(Name, FedRAMP ID; ...)").
+// Inherited rows that name none get the first one.
 func (im *importer) leveraged() {
-	name := "Pre-Existing Authorization"
-	if t := im.book.CIS; t != nil {
-		if m := trailingName.FindStringSubmatch(t.Headers[workbook.OriginationRole(string(crm.Inherited))]); m != nil {
-			name = strings.TrimSpace(m[1])
-		}
+	known := im.keptLeveraged()
+	if len(known) == 0 && im.book.CIS != nil {
+		known = headerLeveraged(im.book.CIS.Headers[workbook.OriginationRole(string(crm.Inherited))])
 	}
-	fromHeader := crm.LeveragedID(name)
-	var ids []string
+	fallback := crm.Leveraged{ID: crm.LeveragedID("Pre-Existing Authorization"), Name: "Pre-Existing Authorization"}
+	if len(known) > 0 {
+		fallback = known[0]
+	}
+	used := map[string]bool{}
 	for _, key := range im.res.Keys {
 		e := im.res.Doc.Controls[key]
 		if e.Leveraged == "" && slices.Contains(e.Origination, crm.Inherited) {
-			e.Leveraged = fromHeader
+			e.Leveraged = fallback.ID
 			im.res.Doc.Controls[key] = e
 		}
-		if e.Leveraged != "" && !slices.Contains(ids, e.Leveraged) {
-			ids = append(ids, e.Leveraged)
-		}
+		used[e.Leveraged], used[e.PassOn] = true, true
 	}
-	slices.Sort(ids)
-	for _, id := range ids {
-		l := crm.Leveraged{ID: id, Name: id}
-		if id == fromHeader {
-			l.Name = name
+	delete(used, "")
+	// The Provenance sheet keeps every authorization the input listed; a
+	// header names those the rows use, and the fallback stands alone.
+	kept := len(im.book.Facts) > 0
+	for i, l := range append(known, fallback) {
+		if used[l.ID] || kept && i < len(known) {
+			im.res.Doc.Leveraged = append(im.res.Doc.Leveraged, l)
 		}
-		im.res.Doc.Leveraged = append(im.res.Doc.Leveraged, l)
-		im.res.Notes = append(im.res.Notes, fmt.Sprintf("leveraged authorization %q: add its fedramp_id, type and impact", l.Name))
+		delete(used, l.ID)
+	}
+	for _, id := range slices.Sorted(maps.Keys(used)) {
+		im.res.Doc.Leveraged = append(im.res.Doc.Leveraged, crm.Leveraged{ID: id, Name: id})
+	}
+	for _, l := range im.res.Doc.Leveraged {
+		if l.FedRAMPID == "" || l.Type == "" || l.Impact == "" {
+			im.res.Notes = append(im.res.Notes, fmt.Sprintf("leveraged authorization %q: add its fedramp_id, type and impact", l.Name))
+		}
 	}
 }
 
-// trailingName is the last parenthesised part of a header.
-var trailingName = regexp.MustCompile(`\(([^()]+)\)\s*$`)
+// keptLeveraged reads the leveraged authorizations crm's Provenance sheet
+// keeps, one fact row each.
+func (im *importer) keptLeveraged() []crm.Leveraged {
+	layout, _ := templates.AppendixJ()
+	prefix := strings.ToLower(layout.Provenance.LeveragedFact) + " "
+	var out []crm.Leveraged
+	for _, f := range im.book.Facts {
+		if !strings.HasPrefix(strings.ToLower(f[0]), prefix) {
+			continue
+		}
+		var l crm.Leveraged
+		if err := json.Unmarshal([]byte(f[1]), &l); err != nil || l.ID == "" || l.Name == "" {
+			im.res.Notes = append(im.res.Notes, fmt.Sprintf("'%s' fact %q is not a leveraged authorization crm can read", im.book.Provenance.Sheet, f[0]))
+			continue
+		}
+		out = append(out, l)
+	}
+	return out
+}
+
+// headerLeveraged reads the authorizations an Inherited column's header
+// names after the word Authorization, in parentheses: "Name" or crm's
+// "Name, FedRAMP ID", several separated by "; ".
+func headerLeveraged(header string) []crm.Leveraged {
+	i := strings.LastIndex(strings.ToLower(header), "authorization")
+	if i < 0 {
+		return nil
+	}
+	rest := strings.TrimSpace(header[i+len("authorization"):])
+	if len(rest) < 3 || rest[0] != '(' || rest[len(rest)-1] != ')' {
+		return nil
+	}
+	var out []crm.Leveraged
+	for _, part := range strings.Split(rest[1:len(rest)-1], "; ") {
+		name, id, _ := strings.Cut(strings.TrimSpace(part), ", FedRAMP ")
+		if name = strings.TrimSpace(name); name != "" {
+			out = append(out, crm.Leveraged{ID: crm.LeveragedID(name), Name: name, FedRAMPID: strings.TrimSpace(id)})
+		}
+	}
+	return out
+}
+
+// stripNotes takes crm's notes off the responsibilities of the rows crm's
+// Provenance sheet describes, now that the document's authorizations are
+// known: they are derived from the row, not part of its customer text.
+func (im *importer) stripNotes() {
+	for _, key := range im.res.Keys {
+		if !im.described[key] {
+			continue
+		}
+		e := im.res.Doc.Controls[key]
+		r := crm.Row{Fields: e, Answer: im.res.answers[key]}
+		e.Customer = crm.StripNotes(e.Customer, &r, im.res.Doc)
+		im.res.Doc.Controls[key] = e
+	}
+}
 
 func (im *importer) cell(ptr, sheet, ref string) {
 	if _, ok := im.res.Cells[ptr]; !ok || sheet == crmSheet(im.book) {

@@ -124,7 +124,7 @@ func TestRev4Template(t *testing.T) {
 // and reads it back: every row's answer, marks and text.
 func TestOfficialTemplateFilled(t *testing.T) {
 	tpl := readShared(t, "SSP-Appendix-J-CSO-CIS-and-CRM-Workbook.xlsx")
-	for _, example := range []string{"iaas-high.yaml", "saas-moderate.yaml", "paas-low.yaml", "saas-li-saas.yaml"} {
+	for _, example := range []string{"iaas-high.yaml", "saas-moderate.yaml", "paas-low.yaml", "saas-li-saas.yaml", "../notes/every-note.yaml"} {
 		t.Run(example, func(t *testing.T) {
 			spec := load(t, example)
 			var buf bytes.Buffer
@@ -144,7 +144,7 @@ func TestOfficialTemplateFilled(t *testing.T) {
 // load validates a shipped example into a workbook spec.
 func load(t testing.TB, name string) *workbook.Spec {
 	t.Helper()
-	data, err := os.ReadFile(filepath.Join(repo, "testdata", "examples", name))
+	data, err := os.ReadFile(filepath.Join(repo, "testdata", "examples", filepath.FromSlash(name)))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -172,7 +172,7 @@ func compareRows(t *testing.T, spec *workbook.Spec, doc *crm.Document) {
 		if answer == "" {
 			answer = crm.DeriveAnswer(e.Origination)
 		}
-		want := []any{r.Answer, []crm.Origination(r.Origination), []crm.Status(r.Status), crm.Responsibility(r, spec.Doc.Services, "")}
+		want := []any{r.Answer, []crm.Origination(r.Origination), []crm.Status(r.Status), crm.Responsibility(r, spec.Doc, "")}
 		got := []any{answer, []crm.Origination(e.Origination), []crm.Status(e.Status), e.Customer}
 		if d := cmp.Diff(want, got); d != "" {
 			t.Fatalf("%s (-generated +read):\n%s", r.ID, d)
@@ -205,8 +205,10 @@ func TestRoundTrip(t *testing.T) {
 			}
 			for i := range spec.Rows {
 				a, b := &spec.Rows[i], &again.Rows[i]
-				want := []any{a.ID, a.Answer, []crm.Origination(a.Origination), []crm.Status(a.Status), crm.Responsibility(a, spec.Doc.Services, ""), a.Explanation, a.PlannedDate, a.Provider, a.Leveraged}
-				got := []any{b.ID, b.Answer, []crm.Origination(b.Origination), []crm.Status(b.Status), crm.Responsibility(b, again.Doc.Services, ""), b.Explanation, b.PlannedDate, b.Provider, b.Leveraged}
+				// The customer text as the input held it: crm's notes are
+				// taken off again, never doubled.
+				want := []any{a.ID, a.Answer, []crm.Origination(a.Origination), []crm.Status(a.Status), crm.Responsibility(a, spec.Doc, ""), a.Explanation, a.PlannedDate, a.Provider, a.Leveraged, a.PassOn, crm.CustomerText(a, spec.Doc, "")}
+				got := []any{b.ID, b.Answer, []crm.Origination(b.Origination), []crm.Status(b.Status), crm.Responsibility(b, again.Doc, ""), b.Explanation, b.PlannedDate, b.Provider, b.Leveraged, b.PassOn, b.Customer}
 				if d := cmp.Diff(want, got); d != "" {
 					t.Fatalf("row %s changed in the round trip (-first +again):\n%s", a.ID, d)
 				}

@@ -22,11 +22,12 @@ type provRow struct {
 
 // provenanceColumns maps the Provenance sheet's headers to input fields.
 var provenanceColumns = map[string]string{
-	"planned date": "planned_date",
-	"explanation":  "explanation",
-	"provider":     "provider",
-	"leveraged":    "leveraged",
-	"todo":         "todo",
+	"planned date":   "planned_date",
+	"explanation":    "explanation",
+	"provider":       "provider",
+	"leveraged":      "leveraged",
+	"passed on from": "pass_on",
+	"todo":           "todo",
 }
 
 func (im *importer) provenanceRows() map[controlid.ID]*provRow {
@@ -68,6 +69,7 @@ func (p *provRow) apply(e *crm.Entry, cells map[string]Cell, ptr string) {
 	e.Explanation = p.fields["explanation"]
 	e.Provider = p.fields["provider"]
 	e.Leveraged = p.fields["leveraged"]
+	e.PassOn = p.fields["pass_on"]
 	if p.fields["todo"] != "" {
 		todo := true
 		e.Todo = &todo

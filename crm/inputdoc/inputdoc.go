@@ -150,6 +150,9 @@ func Fields(f *crm.Fields) []string {
 	if f.Leveraged != "" {
 		out = append(out, "leveraged: "+f.Leveraged)
 	}
+	if f.PassOn != "" {
+		out = append(out, "pass_on: "+f.PassOn)
+	}
 	if f.Todo != nil {
 		out = append(out, fmt.Sprintf("todo: %t", *f.Todo))
 	}
@@ -179,10 +182,14 @@ func pairs(kv ...string) string {
 }
 
 // q quotes a string for YAML: a JSON string is a valid YAML double-quoted
-// scalar, whatever it holds.
+// scalar, whatever it holds. <, > and & stay as they are: escaping them is
+// for JSON inside HTML, and a reader of the YAML should see the text.
 func q(s string) string {
-	raw, _ := json.Marshal(s)
-	return string(raw)
+	var b strings.Builder
+	enc := json.NewEncoder(&b)
+	enc.SetEscapeHTML(false)
+	_ = enc.Encode(s) // a string always encodes
+	return strings.TrimSuffix(b.String(), "\n")
 }
 
 // plainKey is a key YAML reads back as the same string without quotes.

@@ -70,8 +70,8 @@ func TestModerateToHigh(t *testing.T) {
 			}
 			continue
 		}
-		want := []any{o.Answer, crm.Responsibility(o, src.Doc.Services, ""), []crm.Status(o.Status)}
-		got := []any{r.Answer, crm.Responsibility(r, out.Doc.Services, ""), []crm.Status(r.Status)}
+		want := []any{o.Answer, crm.Responsibility(o, src.Doc, ""), []crm.Status(o.Status)}
+		got := []any{r.Answer, crm.Responsibility(r, out.Doc, ""), []crm.Status(r.Status)}
 		if d := cmp.Diff(want, got); d != "" || r.IsTodo() {
 			t.Fatalf("%s carried wrongly (todo %v):\n%s", r.ID, r.IsTodo(), d)
 		}

@@ -1,5 +1,6 @@
 // Package obligations lists what a CRM leaves to the agency: every Partial
-// and No row with the duties it names, for the services the agency uses.
+// and No row with the duties it names, for the services the agency uses,
+// and apart from them the rows the provider has not put in place yet.
 package obligations
 
 import (
@@ -17,13 +18,37 @@ type Duty struct {
 	Text    string `json:"text"`
 }
 
-// Obligation is a row the provider does not give whole.
+// Sections of the checklist, in the order they are listed.
+const (
+	// SectionDuties are rows the provider does not give whole: what the
+	// agency must do.
+	SectionDuties = "duties"
+	// SectionNotInPlace are rows customers are to inherit that the provider
+	// has not put in place yet (planned or partly implemented): the agency
+	// cannot rely on them until the date given, and must plan for that.
+	SectionNotInPlace = "not-in-place"
+)
+
+// Obligation is a row the provider does not give whole, or does not give
+// yet.
 type Obligation struct {
-	Row    string `json:"row"`
-	Family string `json:"family"`
-	Title  string `json:"title"`
-	Answer string `json:"answer"`
-	Duties []Duty `json:"duties"` // empty when the CRM does not say what
+	Section string `json:"section"`
+	Row     string `json:"row"`
+	Family  string `json:"family"`
+	Title   string `json:"title"`
+	Answer  string `json:"answer"`
+	Duties  []Duty `json:"duties"` // empty when the CRM does not say what
+}
+
+// Duties counts the obligations of the duties section.
+func Duties(obls []Obligation) int {
+	n := 0
+	for _, o := range obls {
+		if o.Section == SectionDuties {
+			n++
+		}
+	}
+	return n
 }
 
 // Build lists the obligations of a resolved CRM. services, when not empty,
@@ -38,13 +63,17 @@ func Build(doc *crm.Document, rows []crm.Row, services []string) ([]Obligation, 
 		}
 		use[s.ID] = true
 	}
-	var out []Obligation
+	var out, pending []Obligation
 	for i := range rows {
 		r := &rows[i]
+		if crm.NotInPlace(r) {
+			pending = append(pending, Obligation{Section: SectionNotInPlace, Row: r.ID.String(), Family: r.ID.Family, Title: r.Member.Title,
+				Answer: r.Answer.Label(), Duties: []Duty{{Text: crm.Notes(r, doc)[0]}}})
+		}
 		if r.Answer != crm.AnswerPartial && r.Answer != crm.AnswerNo {
 			continue
 		}
-		o := Obligation{Row: r.ID.String(), Family: r.ID.Family, Title: r.Member.Title, Answer: r.Answer.Label(), Duties: []Duty{}}
+		o := Obligation{Section: SectionDuties, Row: r.ID.String(), Family: r.ID.Family, Title: r.Member.Title, Answer: r.Answer.Label(), Duties: []Duty{}}
 		if r.Customer != "" {
 			o.Duties = append(o.Duties, Duty{Text: r.Customer})
 		}
@@ -65,7 +94,14 @@ func Build(doc *crm.Document, rows []crm.Row, services []string) ([]Obligation, 
 		}
 		out = append(out, o)
 	}
-	return out, nil
+	return append(out, pending...), nil
+}
+
+func impactOf(baseline string) string {
+	if baseline == string(catalog.LISaaS) {
+		return string(catalog.Low)
+	}
+	return baseline
 }
 
 // AsInput starts the agency's own input: the provider as a leveraged
@@ -73,7 +109,16 @@ func Build(doc *crm.Document, rows []crm.Row, services []string) ([]Obligation, 
 // with its duties as comments, for every obligation.
 func AsInput(provider *crm.Document, crmPath string, obls []Obligation) (*crm.Document, map[string][]string) {
 	sys := provider.System
-	lv := crm.Leveraged{ID: crm.LeveragedID(sys.Name), Name: sys.Name, FedRAMPID: sys.FedRAMPID, CRM: crmPath}
+	// The provider's impact level is its baseline's (LI-SaaS is a Low
+	// authorization); its FedRAMP id, when the CRM does not give it, and its
+	// authorization type are left for the agency to fill, as validation says.
+	lv := crm.Leveraged{ID: crm.LeveragedID(sys.Name), Name: sys.Name, FedRAMPID: sys.FedRAMPID, Impact: impactOf(sys.Baseline), CRM: crmPath}
+	if lv.FedRAMPID == "" {
+		lv.FedRAMPID = crm.FedRAMPIDPlaceholder
+	}
+	if sys.Baseline == string(catalog.LISaaS) {
+		lv.Type = "fedramp-li-saas"
+	}
 	var families []string
 	seen := map[string]bool{}
 	set := catalog.Default().Baseline(catalog.Baseline(sys.Baseline))
@@ -94,6 +139,9 @@ func AsInput(provider *crm.Document, crmPath string, obls []Obligation) (*crm.Do
 	comments := map[string][]string{}
 	todo := true
 	for _, o := range obls {
+		if o.Section != SectionDuties {
+			continue // the provider's to finish, not the agency's
+		}
 		doc.Controls[o.Row] = crm.Entry{Todo: &todo}
 		for _, d := range o.Duties {
 			line := fmt.Sprintf("%s %s (%s): %s", o.Row, o.Answer, sys.Name, strings.Join(strings.Fields(d.Text), " "))

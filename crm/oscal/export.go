@@ -232,6 +232,9 @@ func (e *exporter) statement(r *crm.Row) Statement {
 			bc.Props = append(bc.Props, frProp("leveraged-authorization-uuid", e.uuid("leveraged", r.Leveraged)))
 		}
 	}
+	if r.PassOn != "" {
+		bc.Props = append(bc.Props, crmProp("pass-on", r.PassOn))
+	}
 	if r.IsTodo() {
 		bc.Props = append(bc.Props, crmProp("todo", "true"))
 	}

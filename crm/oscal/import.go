@@ -233,6 +233,7 @@ func entry(bc *ByComponent, reqProps, stmtProps props, levByUUID map[string]stri
 		e.Provider = bc.Description
 	}
 	e.Leveraged = p.one(CRMNS, "leveraged")
+	e.PassOn = p.one(CRMNS, "pass-on")
 	if e.Leveraged == "" {
 		if u := firstNonEmpty(p.all(FedRAMPNS, "leveraged-authorization-uuid"), reqProps.all(FedRAMPNS, "leveraged-authorization-uuid")); len(u) > 0 {
 			e.Leveraged = levByUUID[u[0]]

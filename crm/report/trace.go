@@ -41,9 +41,30 @@ func WriteTrace(w io.Writer, format, row string, hops []crm.Hop) error {
 		if h.Customer != "" {
 			fmt.Fprintf(w, "   leaves to its customers: %s\n", oneLine(h.Customer))
 		}
+		for _, d := range h.Duties {
+			fmt.Fprintf(w, "   %s leaves to its customers: %s\n     %s\n", d.From, oneLine(orNothing(d.Text)), carried(h, d))
+		}
 	}
 	_, err := fmt.Fprintf(w, "\nLeft to the customer at the end of the chain: %s\n", leftToCustomer(hops))
 	return err
+}
+
+// carried says who carries an upstream duty at this level.
+func carried(h crm.Hop, d crm.HopDuty) string {
+	switch d.Handling {
+	case "met":
+		return "handled by " + h.System + ": " + oneLine(d.How)
+	case "passed-on":
+		return "passed on to the customer: " + oneLine(d.How)
+	}
+	return "not addressed: the row stays todo until " + h.System + " meets it or passes it on"
+}
+
+func orNothing(s string) string {
+	if s == "" {
+		return "(the CRM does not say what)"
+	}
+	return s
 }
 
 // leftToCustomer is what the first system's customers must do.

@@ -49,8 +49,12 @@ func Write(w io.Writer, o Options) error {
 		Defaults: []crm.Default{{Families: families(set), Fields: crm.Fields{Status: []crm.Status{crm.Implemented}}}},
 		Controls: make(map[string]crm.Entry, len(rows)),
 	}
+	// A leveraged entry FedRAMP accepts names the authorization's package
+	// id, type and impact; the starter cannot know them, so the id is a
+	// placeholder and crm validate names the type and impact still missing
+	// (placeholder-text, leveraged-incomplete).
 	for _, name := range o.Leveraged {
-		doc.Leveraged = append(doc.Leveraged, crm.Leveraged{ID: crm.LeveragedID(name), Name: name})
+		doc.Leveraged = append(doc.Leveraged, crm.Leveraged{ID: crm.LeveragedID(name), Name: name, FedRAMPID: crm.FedRAMPIDPlaceholder})
 	}
 	titles := map[controlid.ID]string{}
 	for i := range rows {

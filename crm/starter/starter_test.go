@@ -22,11 +22,16 @@ func TestStarterValidatesAndCoversEveryRow(t *testing.T) {
 				if err != nil {
 					t.Fatal(err)
 				}
-				if errs, _ := crm.Count(res.Findings); errs > 0 || res.Doc == nil {
-					for _, f := range res.Findings {
-						t.Log(f.Rule, f.Message)
+				// The one error is what only the user knows: the leveraged
+				// authorization's type and impact (its FedRAMP id is a
+				// placeholder, a warning).
+				if res.Doc == nil {
+					t.Fatalf("starter does not follow the schema: %+v", res.Findings)
+				}
+				for _, f := range res.Findings {
+					if f.Severity == crm.Error && f.Rule != "leveraged-incomplete" || f.Rule == "leveraged-incomplete" && !strings.Contains(f.Message, "has no type, impact:") {
+						t.Errorf("%s %s", f.Rule, f.Message)
 					}
-					t.Fatal("starter has errors")
 				}
 				todo, unanswered := crm.Unfinished(res.Rows, nil)
 				if len(todo) != len(res.Rows) || len(unanswered) != 0 {

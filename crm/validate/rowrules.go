@@ -24,6 +24,7 @@ func (c *checker) documentRules() {
 		}
 		seen["leveraged:"+lv.ID] = true
 	}
+	c.leveragedRules()
 	if c.doc.System.HasServiceModel("saas") && len(c.doc.Leveraged) == 0 {
 		c.add("saas-without-leveraged", "/system/service_models", "a SaaS offering usually runs on a FedRAMP-authorized IaaS or PaaS; list it under leveraged")
 	}
@@ -31,12 +32,46 @@ func (c *checker) documentRules() {
 		if f.Leveraged != "" && !seen["leveraged:"+f.Leveraged] {
 			c.add("unknown-leveraged", ptr+"/leveraged", fmt.Sprintf("leveraged authorization %q is not listed under leveraged", f.Leveraged))
 		}
+		if f.PassOn != "" && !seen["leveraged:"+f.PassOn] {
+			c.add("unknown-leveraged", ptr+"/pass_on", fmt.Sprintf("pass_on names %q, which is not listed under leveraged", f.PassOn))
+		}
 		for _, svc := range sortedMapKeys(f.Services) {
 			if !seen["service:"+svc] {
 				c.add("unknown-service", ptr+"/services/"+svc, fmt.Sprintf("service %q is not listed under services", svc))
 			}
 		}
 	})
+}
+
+// impactRank orders impact levels; LI-SaaS is a Low baseline (FedRAMP
+// tailors it from Low).
+var impactRank = map[string]int{"low": 1, "li-saas": 1, "moderate": 2, "high": 3}
+
+// leveragedRules makes FedRAMP's checks of leveraged authorizations
+// (fedramp-external-constraints: leveraged-authorization-has-system-
+// identifier, -has-authorization-type, -has-impact-level and
+// -has-valid-impact-level): each names its FedRAMP package id, type and
+// impact, and none is below the system's own level. A workbook has no place
+// for the id, type and impact, so only the level is checked there, when
+// known.
+func (c *checker) leveragedRules() {
+	own := impactRank[c.doc.System.Baseline]
+	for i, lv := range c.doc.Leveraged {
+		ptr := fmt.Sprintf("/leveraged/%d", i)
+		var missing []string
+		for _, f := range []struct{ name, value string }{{"fedramp_id", lv.FedRAMPID}, {"type", lv.Type}, {"impact", lv.Impact}} {
+			if f.value == "" {
+				missing = append(missing, f.name)
+			}
+		}
+		if len(missing) > 0 && !c.workbook {
+			c.add("leveraged-incomplete", ptr, fmt.Sprintf("%s has no %s: FedRAMP requires each leveraged authorization's package id, authorization type and impact level", lv.Name, strings.Join(missing, ", ")))
+		}
+		if r, ok := impactRank[lv.Impact]; ok && r < own {
+			c.add("leveraged-impact-below", ptr+"/impact", fmt.Sprintf("%s is authorized at %s, below this system's %s baseline: a system may only leverage authorizations at or above its own impact level",
+				lv.Name, lv.Impact, catalog.Baseline(c.doc.System.Baseline).Title()))
+		}
+	}
 }
 
 // forEachEntry visits every default and control entry with its pointer.
@@ -58,6 +93,9 @@ func (c *checker) rowRules(rows []crm.Row) {
 		id := r.ID.String()
 		if r.Answer == "" {
 			if !r.Applicable() || c.set.Baseline == catalog.LISaaS && r.Member.HasMethod("NSO") {
+				if r.Resolved() {
+					c.statusRules(r, id) // an N/A row has no derived answer, but still needs its reason
+				}
 				continue
 			}
 			if r.Member.Core {
@@ -75,6 +113,9 @@ func (c *checker) rowRules(rows []crm.Row) {
 			c.addRow("no-status", from, "no implementation status", id)
 		}
 		c.statusRules(r, id)
+		if crm.NotInPlace(r) {
+			c.addRow("provider-not-in-place", r.From["status"].Pointer, notInPlaceMessage(r), id)
+		}
 		if r.Answer != crm.AnswerYes && r.Customer == "" && len(r.Services) == 0 {
 			c.addRow("missing-customer-text", from, fmt.Sprintf("answered %s without customer text: say what the customer must do", r.Answer.Label()), id)
 		}
@@ -106,6 +147,15 @@ func (c *checker) statusRules(r *crm.Row, id string) {
 	if containsStatus(r.Status, crm.Planned) && r.PlannedDate == "" {
 		c.addRow("planned-without-date", ptr, "status planned needs a planned_date", id)
 	}
+}
+
+// notInPlaceMessage says what an agency would be promised too early.
+func notInPlaceMessage(r *crm.Row) string {
+	msg := fmt.Sprintf("answered %s, but the provider's implementation is %s", r.Answer.Label(), joinStatus(r.Status))
+	if r.PlannedDate != "" {
+		msg += ", expected by " + r.PlannedDate
+	}
+	return msg + ": customers cannot inherit it yet; the CRM text says so"
 }
 
 // unresolved reports rows nothing answers as one finding, grouped by family.

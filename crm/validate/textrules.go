@@ -52,6 +52,10 @@ func (c *checker) textRules() {
 	} {
 		c.checkText(t.ptr, t.text)
 	}
+	for i, lv := range c.doc.Leveraged {
+		c.checkText(fmt.Sprintf("/leveraged/%d/name", i), lv.Name)
+		c.checkText(fmt.Sprintf("/leveraged/%d/fedramp_id", i), lv.FedRAMPID)
+	}
 	customerTexts := map[string][]string{}
 	c.forEachEntry(func(ptr string, f *crm.Fields) {
 		c.checkText(ptr+"/customer", f.Customer)

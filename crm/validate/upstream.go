@@ -6,6 +6,7 @@ import (
 	"path/filepath"
 	"slices"
 	"strconv"
+	"strings"
 
 	"github.com/crm-tool/crm/crm"
 	"github.com/crm-tool/crm/crm/catalog"
@@ -80,7 +81,7 @@ func (u *Upstream) Row(id controlid.ID) (*crm.Row, bool) {
 
 // Text is the provider's responsibilities text for a row.
 func (u *Upstream) Text(r *crm.Row) string {
-	return crm.Responsibility(r, u.Result.Doc.Services, "")
+	return crm.CustomerText(r, u.Result.Doc, "")
 }
 
 // upstreams loads the CRMs the document's leveraged authorizations name.
@@ -152,7 +153,7 @@ func (c *checker) upstreamLayer(ups map[string]*Upstream) map[controlid.ID]crm.L
 			if !found || up.Answer == "" {
 				continue
 			}
-			f := crm.FromUpstream(up.Answer, u.Text(up), lv.ID)
+			f := crm.FromUpstream(up.Answer, lv.ID)
 			out[br.ID] = crm.Layered{Fields: &f, Pointer: ptr, Upstream: lv.Name + " " + br.ID.String()}
 		}
 	}
@@ -180,51 +181,116 @@ func (c *checker) scope(list []string, ptr string) (map[string]bool, map[control
 }
 
 // upstreamRules checks every row against the CRMs of the providers it
-// leverages.
+// leverages: an inherited row must be backed by the provider's answer, and
+// what a provider leaves to its customers must be met here or passed on.
 func (c *checker) upstreamRules(rows []crm.Row, ups map[string]*Upstream) {
-	claimed := map[string]map[controlid.ID]bool{}
 	for i := range rows {
 		r := &rows[i]
-		u, ok := ups[r.Leveraged]
-		if !ok || !slices.Contains(r.Origination, crm.Inherited) {
-			continue
-		}
-		if claimed[r.Leveraged] == nil {
-			claimed[r.Leveraged] = map[controlid.ID]bool{}
-		}
-		claimed[r.Leveraged][r.ID] = true
-		from := r.From["origination"].Pointer
-		name := u.Leveraged.Name
-		up, found := u.Row(r.ID)
-		switch {
-		case !found || up.Answer == "":
-			c.addRow("upstream-missing-row", from, fmt.Sprintf("inherited from %s, whose CRM does not answer this row", name), r.ID.String())
-		case up.Answer == crm.AnswerNo:
-			c.addRow("upstream-no", from, fmt.Sprintf("inherited from %s, whose CRM answers No: the provider leaves it to its customers", name), r.ID.String())
-		case up.Answer == crm.AnswerPartial && !crm.ProviderDoes(r.Origination) && !crm.PassesOn(r):
-			c.addRow("upstream-partial", from, fmt.Sprintf("inherited from %s, whose CRM answers Partial, and the customer part is neither done here nor passed on", name), r.ID.String())
-		}
+		c.inheritedBacked(r, ups)
+		c.dutiesHandled(r, ups)
 	}
-	for _, lv := range c.doc.Leveraged {
+}
+
+// inheritedBacked checks a row this system says it inherits against the
+// provider's answer for it.
+func (c *checker) inheritedBacked(r *crm.Row, ups map[string]*Upstream) {
+	u, ok := ups[r.Leveraged]
+	if !ok || !slices.Contains(r.Origination, crm.Inherited) {
+		return
+	}
+	from := r.From["origination"].Pointer
+	up, found := u.Row(r.ID)
+	switch {
+	case !found || up.Answer == "":
+		c.addRow("upstream-missing-row", from, fmt.Sprintf("inherited from %s, whose CRM does not answer this row", u.Leveraged.Name), r.ID.String())
+	case up.Answer == crm.AnswerNo:
+		c.addRow("upstream-no", from, fmt.Sprintf("inherited from %s, whose CRM answers No: the provider leaves it to its customers", u.Leveraged.Name), r.ID.String())
+	}
+}
+
+// Duty is what a leveraged provider's CRM leaves to its customers on a row
+// (answered Partial or No). Under FedRAMP's leveraged-authorization model
+// the leveraging provider is that customer: the duty is its own, which its
+// row meets (OSCAL satisfied) or, on purpose, passes on to its customers.
+type Duty struct {
+	Leveraged crm.Leveraged
+	Answer    crm.Answer
+	Text      string
+}
+
+// Duties lists what each leveraged provider with a known CRM leaves to its
+// customers on a row, in the order the document lists the authorizations.
+func Duties(r *crm.Row, doc *crm.Document, ups map[string]*Upstream) []Duty {
+	var out []Duty
+	for _, lv := range doc.Leveraged {
 		u, ok := ups[lv.ID]
 		if !ok {
 			continue
 		}
-		var left []string
-		for i := range rows {
-			r := &rows[i]
-			up, found := u.Row(r.ID)
-			if !found || claimed[lv.ID][r.ID] || up.Answer != crm.AnswerPartial && up.Answer != crm.AnswerNo {
-				continue
-			}
-			if !crm.ProviderDoes(r.Origination) && !crm.PassesOn(r) {
-				left = append(left, r.ID.String())
-			}
-		}
-		if len(left) > 0 {
-			ptr := "/leveraged/" + strconv.Itoa(slices.IndexFunc(c.doc.Leveraged, func(l crm.Leveraged) bool { return l.ID == lv.ID }))
-			c.add("upstream-unaddressed", ptr, fmt.Sprintf("%d rows %s leaves (in part) to its customers are neither implemented here nor passed on to this system's customers: %s",
-				len(left), lv.Name, listRows(left, 8)), left...)
+		if up, found := u.Row(r.ID); found && (up.Answer == crm.AnswerPartial || up.Answer == crm.AnswerNo) {
+			out = append(out, Duty{Leveraged: lv, Answer: up.Answer, Text: u.Text(up)})
 		}
 	}
+	return out
+}
+
+// Handling says how a row takes on an upstream duty: "passed-on" (pass_on
+// names the provider, and the row has its own customer text), "met" (this
+// document gives the row an origination with a provider column, and
+// provider text saying how), or "" when it does neither.
+func Handling(r *crm.Row, doc *crm.Document, d Duty) string {
+	switch {
+	case r.PassOn == d.Leveraged.ID && crm.CustomerText(r, doc, "") != "":
+		return "passed-on"
+	case r.From["origination"].Layer > crm.LayerLeveraged && crm.ProviderDoes(r.Origination) && r.Provider != "":
+		return "met"
+	}
+	return ""
+}
+
+// dutiesHandled reports the upstream duties a row neither meets nor passes
+// on, and holds the row back (todo) until it does; and a pass_on that names
+// a provider leaving nothing to pass.
+func (c *checker) dutiesHandled(r *crm.Row, ups map[string]*Upstream) {
+	duties := Duties(r, c.doc, ups)
+	passes := false
+	for _, d := range duties {
+		passes = passes || d.Leveraged.ID == r.PassOn
+		if Handling(r, c.doc, d) != "" {
+			continue
+		}
+		ptr := c.leveragedPointer(d.Leveraged.ID)
+		if src, ok := r.From["origination"]; ok && src.Layer > crm.LayerLeveraged {
+			ptr = src.Pointer
+		}
+		c.addRow("upstream-duty", ptr, fmt.Sprintf("%s's CRM answers %s and leaves this to its customers (%s): that is this provider's duty; say how this system meets it (an origination with a provider column, and provider text), or pass it on (pass_on: %s, with your customers' text)",
+			d.Leveraged.Name, d.Answer.Label(), excerpt(d.Text), d.Leveraged.ID), r.ID.String())
+		todo := true
+		r.Todo = &todo
+		if r.From == nil {
+			r.From = map[string]crm.Source{}
+		}
+		r.From["todo"] = crm.Source{Layer: crm.LayerLeveraged, Pointer: c.leveragedPointer(d.Leveraged.ID), Upstream: d.Leveraged.Name + " " + r.ID.String()}
+	}
+	if r.PassOn != "" && !passes {
+		if _, known := ups[r.PassOn]; known {
+			c.addRow("pass-on-without-duty", r.From["pass_on"].Pointer, fmt.Sprintf("pass_on names %s, whose CRM leaves nothing of this row to its customers", r.PassOn), r.ID.String())
+		}
+	}
+}
+
+func (c *checker) leveragedPointer(id string) string {
+	return "/leveraged/" + strconv.Itoa(slices.IndexFunc(c.doc.Leveraged, func(l crm.Leveraged) bool { return l.ID == id }))
+}
+
+// excerpt quotes the start of a text on one line.
+func excerpt(text string) string {
+	text = strings.Join(strings.Fields(text), " ")
+	if text == "" {
+		return "without saying what"
+	}
+	if r := []rune(text); len(r) > 70 {
+		text = string(r[:70]) + "…"
+	}
+	return strconv.Quote(text)
 }

@@ -87,7 +87,8 @@ func TestGoldenFindings(t *testing.T) {
 // testdata/chain).
 func TestEveryRuleHasAFixture(t *testing.T) {
 	fired := map[string]bool{"expired-waiver": true, "invalid-answer": true, "cis-crm-mismatch": true, "sheet-rows-differ": true,
-		"upstream-unreadable": true, "upstream-no": true, "upstream-partial": true, "upstream-missing-row": true, "upstream-unaddressed": true}
+		"upstream-unreadable": true, "upstream-no": true, "upstream-missing-row": true, "upstream-duty": true, "pass-on-without-duty": true,
+		"leveraged-incomplete": true, "leveraged-impact-below": true}
 	for _, f := range invalidInputs(t).Findings {
 		fired[f.Rule] = true
 		if _, ok := LookupRule(f.Rule); !ok {
@@ -113,8 +114,18 @@ func TestExamplesAreValid(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	// Two examples show provider rows that are not in place yet; that
+	// warning, on exactly those rows, is what they are for.
+	meant := map[string]bool{"iaas-high.yaml CM-6(a)": true, "iaas-high.yaml IR-4(1)": true, "saas-moderate.yaml CM-8(a)": true}
 	for _, f := range rep.Findings {
+		if key := filepath.Base(f.File) + " " + strings.Join(f.Rows, " "); f.Rule == "provider-not-in-place" && meant[key] {
+			delete(meant, key)
+			continue
+		}
 		t.Errorf("%s", report.Location(f)+": "+f.Rule+": "+f.Message)
+	}
+	for key := range meant {
+		t.Errorf("no provider-not-in-place warning on %s", key)
 	}
 	for _, r := range rep.Results {
 		for _, row := range r.Rows {

@@ -19,7 +19,7 @@ func Check(s *Spec) ([]crm.Finding, error) {
 	first := layout.CRM.HeaderRow[string(s.Baseline)] + 1
 	var out []crm.Finding
 	for i := range s.Rows {
-		text := crm.Responsibility(&s.Rows[i], s.Doc.Services, s.Service)
+		text := crm.Responsibility(&s.Rows[i], s.Doc, s.Service)
 		if long, n := crm.TooLongForCell(text); long {
 			out = append(out, crm.Finding{
 				Sheet: sheet, Cell: "C" + itoa(first+i), Rule: "text-too-long", Severity: crm.Error,

@@ -43,7 +43,7 @@ func TestFillOfficialTemplate(t *testing.T) {
 			cisRows, _ := f.GetRows(title + " CIS Worksheet")
 			for i := range s.Rows {
 				r := &s.Rows[i]
-				want := []string{r.ID.String(), r.Answer.Label(), crm.Responsibility(r, s.Doc.Services, "")}
+				want := []string{r.ID.String(), r.Answer.Label(), crm.Responsibility(r, s.Doc, "")}
 				if d := cmp.Diff(want, []string{cell(crmRows[hr+i], 0), cell(crmRows[hr+i], 1), cell(crmRows[hr+i], 2)}); d != "" {
 					t.Fatalf("CRM row %d (-want +got):\n%s", hr+1+i, d)
 				}

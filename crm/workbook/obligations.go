@@ -15,8 +15,8 @@ func WriteObligations(w io.Writer, provider string, obls []obligations.Obligatio
 	t := &table{
 		title:   "Customer obligations: " + provider,
 		sheet:   "Obligations",
-		headers: []string{"Done", "Control ID", "Family", "Title", "Can Be Inherited from CSP", "Service", "What the agency must do"},
-		widths:  []float64{8, 14, 9, 34, 16, 22, 90},
+		headers: []string{"Done", "Section", "Control ID", "Family", "Title", "Can Be Inherited from CSP", "Service", "What the agency must do"},
+		widths:  []float64{8, 14, 14, 9, 34, 16, 22, 90},
 	}
 	for _, o := range obls {
 		duties := o.Duties
@@ -24,7 +24,7 @@ func WriteObligations(w io.Writer, provider string, obls []obligations.Obligatio
 			duties = []obligations.Duty{{Text: "The CRM does not say; ask the provider."}}
 		}
 		for _, d := range duties {
-			t.rows = append(t.rows, []string{"", o.Row, o.Family, o.Title, o.Answer, d.Service, d.Text})
+			t.rows = append(t.rows, []string{"", o.Section, o.Row, o.Family, o.Title, o.Answer, d.Service, d.Text})
 			t.fills = append(t.fills, answerFills[o.Answer])
 		}
 	}

@@ -64,7 +64,7 @@ type Book struct {
 	System     map[string]string
 	Revisions  [][4]string // date, description, version, author
 	Provenance *Table      // crm's own Provenance sheet, when present
-	Facts      map[string]string
+	Facts      [][2]string // the Provenance sheet's facts above its table: label, value
 }
 
 // ReadOptions say which baseline to read when a workbook holds several.

@@ -1,10 +1,13 @@
 package workbook
 
 import (
+	"encoding/json"
 	"fmt"
+	"slices"
 	"strings"
 
 	"github.com/crm-tool/crm/crm"
+	"github.com/crm-tool/crm/templates"
 	"github.com/xuri/excelize/v2"
 )
 
@@ -291,19 +294,15 @@ func (b *builder) provenance() error {
 	l := &b.layout.Provenance
 	p := b.spec.Provenance
 	s := l.Sheet
-	headerRow := 3 + len(l.Facts) + 1
+	names, facts := provenanceFacts(l, p, b.spec, b.title)
+	headerRow := 3 + len(names) + 1
 	if err := b.tableSheet(s, headerRow, headerRow+len(b.spec.Rows), len(l.Headers), l.Widths, nil); err != nil {
 		return err
 	}
 	if err := b.set(s, "A1", l.Title, b.st.heading); err != nil {
 		return err
 	}
-	service := b.spec.Service
-	if service == "" {
-		service = "all"
-	}
-	facts := []string{p.Tool, p.Input, p.InputSHA256, itoa(p.SchemaVersion), p.Catalog, p.Baselines, b.title, service}
-	for i, name := range l.Facts {
+	for i, name := range names {
 		if err := b.set(s, cellName(1, 3+i), name, b.st.headerLeft); err != nil {
 			return err
 		}
@@ -328,6 +327,23 @@ func (b *builder) provenance() error {
 	return nil
 }
 
+// provenanceFacts are the Provenance sheet's facts: how the workbook was
+// made, then each leveraged authorization's input entry as JSON.
+func provenanceFacts(l *templates.ProvenanceSheet, p *Provenance, s *Spec, title string) (names, values []string) {
+	service := s.Service
+	if service == "" {
+		service = "all"
+	}
+	names = slices.Clone(l.Facts)
+	values = []string{p.Tool, p.Input, p.InputSHA256, itoa(p.SchemaVersion), p.Catalog, p.Baselines, title, service}
+	for _, lv := range s.Doc.Leveraged {
+		raw, _ := json.Marshal(lv) // strings only: cannot fail
+		names = append(names, l.LeveragedFact+" "+lv.ID)
+		values = append(values, string(raw))
+	}
+	return names, values
+}
+
 // provenanceValues appends to dst a row's Provenance cells: its answer and
 // where it came from, and the fields the CIS and CRM sheets cannot hold.
 func provenanceValues(dst []string, r *crm.Row, p *Provenance) []string {
@@ -349,7 +365,7 @@ func provenanceValues(dst []string, r *crm.Row, p *Provenance) []string {
 	}
 	return append(dst,
 		r.ID.String(), r.Answer.Label(), stated, r.AnswerFrom.Layer.String(), entry, line,
-		joinStrings(r.Origination), joinStrings(r.Status), r.PlannedDate, r.Explanation, r.Provider, r.Leveraged, todo,
+		joinStrings(r.Origination), joinStrings(r.Status), r.PlannedDate, r.Explanation, r.Provider, r.Leveraged, r.PassOn, todo,
 	)
 }
 

@@ -242,10 +242,9 @@ func (rd *reader) provenance() error {
 	}
 	t.Rows = dataRows(rows, r+1, c)
 	rd.book.Provenance = t
-	rd.book.Facts = map[string]string{}
 	for _, row := range rows[:r] {
 		if len(row) >= 2 && strings.TrimSpace(row[0]) != "" {
-			rd.book.Facts[norm(row[0])] = row[1]
+			rd.book.Facts = append(rd.book.Facts, [2]string{strings.TrimSpace(row[0]), row[1]})
 		}
 	}
 	return nil

@@ -100,8 +100,10 @@ func TestReadBack(t *testing.T) {
 			if len(cis) != 3+len(s.Rows) || len(crmRows) != hr+len(s.Rows) {
 				t.Fatalf("CIS %d rows, CRM %d rows; want %d and %d", len(cis), len(crmRows), 3+len(s.Rows), hr+len(s.Rows))
 			}
-			if got := cell(cis[2], 12); got != "Inherited from Pre-Existing  Authorization" {
-				t.Errorf("CIS M3 = %q", got)
+			// The template's header, then the authorizations the rows
+			// inherit from, as an agency looks them up.
+			if got, want := cell(cis[2], 12), inheritedHeader(s.Doc); got != want {
+				t.Errorf("CIS M3 = %q, want %q", got, want)
 			}
 			if d := cmp.Diff(layout.CRM.Headers, crmRows[hr-1]); d != "" {
 				t.Errorf("CRM headers:\n%s", d)
@@ -123,7 +125,7 @@ func TestReadBack(t *testing.T) {
 					}
 				}
 				row := crmRows[hr+i]
-				want := []string{r.ID.String(), r.Answer.Label(), crm.Responsibility(r, s.Doc.Services, "")}
+				want := []string{r.ID.String(), r.Answer.Label(), crm.Responsibility(r, s.Doc, "")}
 				if d := cmp.Diff(want, []string{cell(row, 0), cell(row, 1), cell(row, 2)}); d != "" {
 					t.Errorf("CRM row %d (-want +got):\n%s", hr+1+i, d)
 				}
@@ -376,4 +378,19 @@ func TestProvenanceNamesUpstream(t *testing.T) {
 		}
 	}
 	t.Error("no PE-3(a) on the Provenance sheet")
+}
+
+// inheritedHeader is the CIS Inherited header a document's workbook must
+// have: the template's, with every authorization it lists by name and
+// FedRAMP id (the shipped examples inherit from all of theirs).
+func inheritedHeader(doc *crm.Document) string {
+	h := "Inherited from Pre-Existing  Authorization"
+	var labels []string
+	for _, l := range doc.Leveraged {
+		labels = append(labels, l.Name+", FedRAMP "+l.FedRAMPID)
+	}
+	if len(labels) > 0 {
+		h += " (" + strings.Join(labels, "; ") + ")"
+	}
+	return h
 }

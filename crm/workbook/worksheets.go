@@ -43,7 +43,7 @@ func (b *builder) cis() error {
 		headers = append(headers, c.Header)
 	}
 	for _, c := range l.OriginationColumns {
-		headers = append(headers, c.Header)
+		headers = append(headers, originationHeader(c, b.spec))
 	}
 	for _, c := range []struct {
 		cell, text string
