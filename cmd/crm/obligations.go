@@ -84,7 +84,7 @@ func runObligations(s *streams, o *obligationsOpts, path string) error {
 	})
 	if err == nil {
 		duties := obligations.Duties(obls)
-		fmt.Fprintf(s.err, "%d rows leave duties to the agency; %d are not yet in place at the provider\n", duties, len(obls)-duties)
+		fmt.Fprintf(s.err, "%d rows leave duties to the agency; not yet in place at the provider: %d\n", duties, len(obls)-duties)
 	}
 	return err
 }

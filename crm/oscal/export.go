@@ -265,11 +265,16 @@ func (e *exporter) statement(r *crm.Row) Statement {
 func (e *exporter) export(r *crm.Row, sid string) *ExportPart {
 	ex := &ExportPart{}
 	provided := ""
-	if r.Answer == crm.AnswerYes || r.Answer == crm.AnswerPartial {
+	if (r.Answer == crm.AnswerYes || r.Answer == crm.AnswerPartial) && r.Applicable() {
 		provided = e.uuid(sid, "provided")
 		desc := r.Provider
 		if desc == "" {
 			desc = e.doc.System.CSP + " provides this to its customers."
+		}
+		// A row not in place yet is offered, not provided: the description
+		// says so first, as the CRM text does (crm.Notes).
+		if crm.NotInPlace(r) {
+			desc = crm.Notes(r, e.doc)[0] + " " + desc
 		}
 		ex.Provided = []Provided{{UUID: provided, Description: desc}}
 	}

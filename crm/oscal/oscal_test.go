@@ -26,6 +26,7 @@ var shared = filepath.Join(repo, "..", "shared", "data")
 var inputs = []string{
 	"testdata/examples/saas-moderate.yaml", "testdata/examples/iaas-high.yaml", "testdata/examples/paas-low.yaml",
 	"testdata/examples/saas-li-saas.yaml", "testdata/chain/iaas.yaml", "testdata/chain/paas.yaml", "testdata/chain/saas.yaml",
+	"testdata/notes/every-note.yaml",
 }
 
 func load(t *testing.T, name string) *validate.Result {
@@ -290,5 +291,31 @@ func TestImportOtherTools(t *testing.T) {
 		Answer: crm.AnswerPartial, Provider: "We manage accounts.", Customer: "Customers approve accounts."}
 	if d := cmp.Diff(want, e); d != "" {
 		t.Errorf("AC-2(a) (-want +got):\n%s", d)
+	}
+}
+
+// TestExportDoesNotPresentWhatIsNotInPlace: a planned row is offered with
+// its status first, never as plainly provided, and a not-applicable row
+// provides nothing.
+func TestExportDoesNotPresentWhatIsNotInPlace(t *testing.T) {
+	doc := oscal.Export(load(t, "testdata/notes/every-note.yaml").Doc, load(t, "testdata/notes/every-note.yaml").Rows)
+	byStatement := map[string]oscal.ByComponent{}
+	for _, ir := range doc.SSP.ControlImplementation.ImplementedRequirements {
+		for _, st := range ir.Statements {
+			byStatement[st.StatementID] = st.ByComponents[0]
+		}
+	}
+	planned := byStatement["au-11_smt"]
+	if planned.ImplementationStatus == nil || planned.ImplementationStatus.State != "planned" {
+		t.Errorf("AU-11 status %+v", planned.ImplementationStatus)
+	}
+	if planned.Export == nil || len(planned.Export.Provided) != 1 || !strings.HasPrefix(planned.Export.Provided[0].Description, "Not yet in place at the provider: planned, expected by 2027-03-31.") {
+		t.Errorf("AU-11 export %+v", planned.Export)
+	}
+	if na := byStatement["ac-14_smt.a"]; na.Export != nil && len(na.Export.Provided) > 0 {
+		t.Errorf("AC-14(a), not applicable, is provided: %+v", na.Export.Provided)
+	}
+	if ok := byStatement["ac-3_smt"]; ok.Export == nil || len(ok.Export.Provided) != 1 || strings.Contains(ok.Export.Provided[0].Description, "Not yet") {
+		t.Errorf("AC-3, implemented, export %+v", ok.Export)
 	}
 }
