@@ -28,13 +28,23 @@ type Colors struct {
 // InstructionsSheet is the first sheet: the system block, revision history
 // and FedRAMP's instructions.
 type InstructionsSheet struct {
-	Sheet           string             `yaml:"sheet"`
-	Widths          map[string]float64 `yaml:"widths"`
-	SystemTitle     string             `yaml:"system_title"`
-	SystemHeaders   []string           `yaml:"system_headers"`
-	RevisionTitle   string             `yaml:"revision_title"`
-	RevisionHeaders []string           `yaml:"revision_headers"`
-	Sections        []Section          `yaml:"sections"`
+	Sheet         string             `yaml:"sheet"`
+	Widths        map[string]float64 `yaml:"widths"`
+	SystemTitle   string             `yaml:"system_title"`
+	SystemHeaders []string           `yaml:"system_headers"`
+	// SystemColumns are the template's columns of the system headers and
+	// values (rows 4 and 5); SystemMerge is the range each row merges.
+	SystemColumns   []string  `yaml:"system_columns"`
+	SystemMerge     [2]string `yaml:"system_merge"`
+	RevisionTitle   string    `yaml:"revision_title"`
+	RevisionHeaders []string  `yaml:"revision_headers"`
+	// RevisionColumns are the template's columns of the revision table.
+	RevisionColumns []string  `yaml:"revision_columns"`
+	Sections        []Section `yaml:"sections"`
+	// Placeholders are the template's Instructions placeholders a fill
+	// replaces, keyed by the system field each stands for (csp, name,
+	// fedramp_id, baseline).
+	Placeholders map[string]string `yaml:"placeholders"`
 }
 
 // Section is a heading with a paragraph or a table.

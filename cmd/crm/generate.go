@@ -33,8 +33,12 @@ still marked todo or answered by nothing, nothing is written and the exit code
 is 1 (--allow-todo writes those rows anyway). The output is written atomically
 and never over the input; the same input gives the same bytes.
 
---template fills a workbook you supply (FedRAMP's template or your copy): only
-the baseline's CIS and CRM sheets are written, everything else is kept.`
+--template fills a workbook you supply (FedRAMP's template or your copy): the
+baseline's CIS and CRM sheets are written, the Instructions sheet's
+placeholders (<CSP Name>, <System Name>, <System Identifier>, <Impact Level>,
+<CSO>) and revision history are filled in, and the other baselines' sheets are
+removed, as the template's Instructions ask (--keep-other-baselines keeps
+them); everything else is kept.`
 
 type generateOpts struct {
 	out          *outputFlags
@@ -45,6 +49,7 @@ type generateOpts struct {
 	service      string
 	noProvenance bool
 	allowTodo    bool
+	keepOthers   bool
 }
 
 func newGenerateCmd(s *streams) *cobra.Command {
@@ -89,6 +94,7 @@ func newGenerateCmd(s *streams) *cobra.Command {
 	cmd.Flags().StringVar(&o.service, "service", "", "write the CRM of this service alone (its id or name)")
 	cmd.Flags().BoolVar(&o.noProvenance, "no-provenance", false, "leave out the Provenance sheet")
 	cmd.Flags().BoolVar(&o.allowTodo, "allow-todo", false, "write rows still marked todo or unanswered")
+	cmd.Flags().BoolVar(&o.keepOthers, "keep-other-baselines", false, "with --template, keep the other baselines' worksheets (the template's Instructions say to remove them)")
 	_ = cmd.MarkFlagFilename("template", "xlsx")
 	cmd.MarkFlagsMutuallyExclusive("output", "out-dir")
 	return cmd
@@ -152,7 +158,9 @@ func runGenerate(s *streams, o *generateOpts, input string, cfg *validate.Config
 	}
 	write := func(w io.Writer) error { return workbook.Write(w, spec) }
 	if tpl != nil {
-		write = func(w io.Writer) error { return workbook.Fill(w, bytes.NewReader(tpl), spec) }
+		write = func(w io.Writer) error {
+			return workbook.Fill(w, bytes.NewReader(tpl), spec, workbook.FillOptions{KeepOtherBaselines: o.keepOthers})
+		}
 	}
 	inputs := append(res.Sources, cfg.Path()...)
 	if o.template != "" {

@@ -128,7 +128,7 @@ func TestOfficialTemplateFilled(t *testing.T) {
 		t.Run(example, func(t *testing.T) {
 			spec := load(t, example)
 			var buf bytes.Buffer
-			if err := workbook.Fill(&buf, bytes.NewReader(tpl), spec); err != nil {
+			if err := workbook.Fill(&buf, bytes.NewReader(tpl), spec, workbook.FillOptions{}); err != nil {
 				t.Fatal(err)
 			}
 			// Several baselines' sheets, one filled: the filled one is found alone.

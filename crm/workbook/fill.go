@@ -5,6 +5,8 @@ import (
 	"io"
 	"strings"
 
+	"github.com/crm-tool/crm/crm"
+	"github.com/crm-tool/crm/crm/catalog"
 	"github.com/crm-tool/crm/templates"
 	"github.com/xuri/excelize/v2"
 )
@@ -16,11 +18,22 @@ const (
 	unzipXMLLimit = 128 << 20
 )
 
+// FillOptions tune a template fill.
+type FillOptions struct {
+	// KeepOtherBaselines keeps the CIS and CRM worksheets of the other
+	// baselines (and the LI-SaaS key of a non-LI-SaaS fill), which the
+	// template's Instructions tell the CSP to remove.
+	KeepOtherBaselines bool
+}
+
 // Fill writes the baseline's CIS and CRM rows into a workbook the user
-// supplies (FedRAMP's template or a copy of it) and keeps every other sheet,
-// style and property as it was. The Yes/Partial/No list is re-applied over
-// every data row, since the template's own lists stop short.
-func Fill(w io.Writer, template io.Reader, s *Spec) error {
+// supplies (FedRAMP's template or a copy of it), completes its Instructions
+// sheet (the system block's placeholders, the revision history) and removes
+// the other baselines' worksheets, as the template's Instructions ask;
+// every other sheet, style and property is kept as it was. The
+// Yes/Partial/No list is re-applied over every data row, since the
+// template's own lists stop short.
+func Fill(w io.Writer, template io.Reader, s *Spec, o FillOptions) error {
 	layout, err := templates.AppendixJ()
 	if err != nil {
 		return err
@@ -61,7 +74,116 @@ func Fill(w io.Writer, template io.Reader, s *Spec) error {
 			return err
 		}
 	}
+	for i, c := range layout.CIS.OriginationColumns {
+		if c.Value == string(crm.Inherited) {
+			cell := cellName(2+len(layout.CIS.StatusColumns)+i, cisHeaderRows)
+			if err := f.SetCellValue(cisName, cell, originationHeader(c, s)); err != nil {
+				return err
+			}
+		}
+	}
+	if err := b.completeInstructions(); err != nil {
+		return err
+	}
+	if !o.KeepOtherBaselines {
+		if err := b.removeOtherBaselines(); err != nil {
+			return err
+		}
+	}
 	return save(f, w, nil)
+}
+
+// completeInstructions replaces the template's placeholders on its
+// Instructions sheet with the system's values (a value the input does not
+// give leaves its placeholder, for validation to find) and writes the
+// revision history into the template's table, in place of its examples.
+func (b *builder) completeInstructions() error {
+	l := &b.layout.Instructions
+	if idx, _ := b.f.GetSheetIndex(l.Sheet); idx < 0 {
+		return nil
+	}
+	sys := b.spec.Doc.System
+	values := map[string]string{"csp": sys.CSP, "name": sys.Name, "fedramp_id": sys.FedRAMPID, "baseline": b.title, "offering": sys.Name}
+	rows, err := b.f.GetRows(l.Sheet, excelize.Options{RawCellValue: true})
+	if err != nil {
+		return err
+	}
+	revisionRow := 0
+	for r, row := range rows {
+		for c, text := range row {
+			if c == 1 && strings.TrimSpace(text) == l.RevisionHeaders[0] && revisionRow == 0 {
+				revisionRow = r + 1
+			}
+			filled := text
+			for field, ph := range l.Placeholders {
+				if v := values[field]; v != "" {
+					filled = strings.ReplaceAll(filled, ph, v)
+				}
+			}
+			if filled != text {
+				if err := b.f.SetCellStr(l.Sheet, cellName(c+1, r+1), filled); err != nil {
+					return err
+				}
+			}
+		}
+	}
+	if revisionRow == 0 || len(sys.Revisions) == 0 {
+		return nil
+	}
+	return b.revisions(l, rows, revisionRow)
+}
+
+// revisions writes the input's revision history below the template's
+// revision header (1-based row), replacing its example rows and inserting
+// rows for more.
+func (b *builder) revisions(l *templates.InstructionsSheet, rows [][]string, header int) error {
+	examples := 0
+	for r := header; r < len(rows) && cellAt(rows, r, 1) != ""; r++ {
+		examples++
+	}
+	revs := b.spec.Doc.System.Revisions
+	if more := len(revs) - examples; more > 0 {
+		if err := b.f.InsertRows(l.Sheet, header+1+examples, more); err != nil {
+			return err
+		}
+	}
+	for i := range max(examples, len(revs)) {
+		values := []string{"", "", "", ""}
+		if i < len(revs) {
+			values = []string{revs[i].Date, revs[i].Description, revs[i].Version, revs[i].Author}
+		}
+		for j, col := range l.RevisionColumns {
+			if err := b.f.SetCellStr(l.Sheet, col+itoa(header+1+i), values[j]); err != nil {
+				return err
+			}
+		}
+	}
+	return nil
+}
+
+// removeOtherBaselines deletes the worksheets of the baselines the fill is
+// not for, and the LI-SaaS key of a fill that is not LI-SaaS.
+func (b *builder) removeOtherBaselines() error {
+	var names []string
+	for _, other := range catalog.Baselines() {
+		if other == b.spec.Baseline {
+			continue
+		}
+		for _, pattern := range []string{b.layout.CIS.Sheet, b.layout.CRM.Sheet} {
+			names = append(names, strings.ReplaceAll(pattern, "{baseline}", other.Title()))
+		}
+	}
+	if b.spec.Baseline != catalog.LISaaS {
+		names = append(names, b.layout.LISaaSKey.Sheet)
+	}
+	for _, name := range names {
+		if idx, _ := b.f.GetSheetIndex(name); idx >= 0 {
+			if err := b.f.DeleteSheet(name); err != nil {
+				return err
+			}
+		}
+	}
+	return nil
 }
 
 // expect checks that a template sheet exists and has its header where the

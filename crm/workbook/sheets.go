@@ -40,6 +40,16 @@ func (b *builder) setRow(sheet string, col, row int, style int, values ...any) e
 	return nil
 }
 
+// setAt writes values into the named columns of a row, all in one style.
+func (b *builder) setAt(sheet string, row int, cols []string, style int, values ...string) error {
+	for i, v := range values {
+		if err := b.set(sheet, cols[i]+itoa(row), v, style); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
 func (b *builder) widths(sheet string, widths map[string]float64) error {
 	for col, w := range widths {
 		if err := b.f.SetColWidth(sheet, col, col, w); err != nil {
@@ -72,22 +82,29 @@ func (b *builder) instructions() error {
 	if err := b.set(s, cellName(2, row), l.SystemTitle, b.st.heading); err != nil {
 		return err
 	}
-	if err := b.setRow(s, 2, row+1, b.st.headerLeft, toAny(l.SystemHeaders)...); err != nil {
-		return err
-	}
-	if err := b.setRow(s, 2, row+2, b.st.text, sys.CSP, sys.Name, sys.FedRAMPID, b.title); err != nil {
-		return err
+	for i, values := range [][]string{l.SystemHeaders, {sys.CSP, sys.Name, sys.FedRAMPID, b.title}} {
+		style := b.st.text
+		if i == 0 {
+			style = b.st.headerLeft
+		}
+		r := itoa(row + 1 + i)
+		if err := b.setAt(s, row+1+i, l.SystemColumns, style, values...); err != nil {
+			return err
+		}
+		if err := b.f.MergeCell(s, l.SystemMerge[0]+r, l.SystemMerge[1]+r); err != nil {
+			return err
+		}
 	}
 	row += 4
 	if err := b.set(s, cellName(2, row), l.RevisionTitle, b.st.heading); err != nil {
 		return err
 	}
-	if err := b.setRow(s, 2, row+1, b.st.headerLeft, toAny(l.RevisionHeaders)...); err != nil {
+	if err := b.setAt(s, row+1, l.RevisionColumns, b.st.headerLeft, l.RevisionHeaders...); err != nil {
 		return err
 	}
 	row += 2
 	for _, r := range b.spec.Doc.System.Revisions {
-		if err := b.setRow(s, 2, row, b.st.text, r.Date, r.Description, r.Version, r.Author); err != nil {
+		if err := b.setAt(s, row, l.RevisionColumns, b.st.text, r.Date, r.Description, r.Version, r.Author); err != nil {
 			return err
 		}
 		row++
@@ -112,7 +129,12 @@ func (b *builder) instructions() error {
 			if err := b.setRow(s, 2, row, style, toAny(cells)...); err != nil {
 				return err
 			}
-			if h := textHeight(cells[len(cells)-1], l.Widths["D"]+l.Widths["E"]); h > 0 {
+			// The last column runs to F, as the template merges D:F.
+			last := colName(1 + len(cells))
+			if err := b.f.MergeCell(s, last+itoa(row), "F"+itoa(row)); err != nil {
+				return err
+			}
+			if h := textHeight(cells[len(cells)-1], l.Widths["D"]+l.Widths["E"]+l.Widths["F"]); h > 0 {
 				if err := b.f.SetRowHeight(s, row, h); err != nil {
 					return err
 				}
