@@ -47,11 +47,12 @@ type DefaultLayer struct {
 	Layered
 	Families map[string]bool
 	IDs      map[controlid.ID]bool // controls (all their rows) and rows
+	Except   map[controlid.ID]bool // controls the default leaves alone
 }
 
 // matches reports whether the default speaks of row id.
 func (d *DefaultLayer) matches(id controlid.ID) bool {
-	return d.Families[id.Family] || d.IDs[id.Base()] || d.IDs[id]
+	return (d.Families[id.Family] || d.IDs[id.Base()] || d.IDs[id]) && !d.Except[id.Base()]
 }
 
 // Layers is an input document with its keys parsed, ready to resolve. Lists

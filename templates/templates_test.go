@@ -1,7 +1,10 @@
 package templates
 
 import (
+	"strings"
 	"testing"
+
+	"go.yaml.in/yaml/v3"
 )
 
 func TestAppendixJ(t *testing.T) {
@@ -39,6 +42,34 @@ func TestServiceModels(t *testing.T) {
 			}
 			if owner != "provider" && layer.Customer[owner] == "" {
 				t.Errorf("layer %s: %s owner %s has no customer text", layer.ID, model, owner)
+			}
+		}
+	}
+}
+
+// TestEveryServiceModelLayerStatesItsReason: each default layer is preceded
+// by a comment that cites its source (TPL, ARC or CRMS, defined at the top
+// of the file), so that no default stands without its reason.
+func TestEveryServiceModelLayerStatesItsReason(t *testing.T) {
+	var doc yaml.Node
+	if err := yaml.Unmarshal(serviceModels, &doc); err != nil {
+		t.Fatal(err)
+	}
+	root := doc.Content[0]
+	for i := 0; i+1 < len(root.Content); i += 2 {
+		if root.Content[i].Value != "layers" {
+			continue
+		}
+		for _, layer := range root.Content[i+1].Content {
+			id := ""
+			for j := 0; j+1 < len(layer.Content); j += 2 {
+				if layer.Content[j].Value == "id" {
+					id = layer.Content[j+1].Value
+				}
+			}
+			c := layer.HeadComment
+			if !strings.Contains(c, "TPL") && !strings.Contains(c, "ARC") && !strings.Contains(c, "CRMS") {
+				t.Errorf("layer %s states no reason: %q", id, c)
 			}
 		}
 	}

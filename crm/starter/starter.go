@@ -34,7 +34,7 @@ func Write(w io.Writer, o Options) error {
 	if len(o.Leveraged) > 0 {
 		inheritFrom = crm.LeveragedID(o.Leveraged[0])
 	}
-	layers, err := crm.ServiceModelLayers(o.ServiceModel, inheritFrom, "")
+	layers, err := crm.ServiceModelLayers(o.ServiceModel, inheritFrom, "", set)
 	if err != nil {
 		return err
 	}

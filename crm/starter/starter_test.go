@@ -38,6 +38,12 @@ func TestStarterValidatesAndCoversEveryRow(t *testing.T) {
 					t.Errorf("%d rows, %d todo, %d unanswered", len(res.Rows), len(todo), len(unanswered))
 				}
 				for _, r := range res.Rows {
+					if b == catalog.LISaaS && r.Member.HasMethod("NSO") {
+						if r.Answer != "" || !r.IsTodo() {
+							t.Fatalf("%s, tailored NSO: answered %q, todo %v", r.ID, r.Answer, r.IsTodo())
+						}
+						continue // no security impact: left unanswered, for review
+					}
 					own := crm.LayerRow
 					if r.ID.Part == "" {
 						own = crm.LayerControl // a control without parts is its own row

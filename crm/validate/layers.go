@@ -20,7 +20,7 @@ func (c *checker) layers() *crm.Layers {
 		ptr := "/defaults/" + strconv.Itoa(i)
 		entry := crm.Layered{Fields: &d.Fields, Pointer: ptr}
 		if d.ServiceModel != "" {
-			sm, err := crm.ServiceModelLayers(d.ServiceModel, "", ptr)
+			sm, err := crm.ServiceModelLayers(d.ServiceModel, "", ptr, c.set)
 			if err != nil {
 				panic(err) // embedded data, covered by tests
 			}
