@@ -8,14 +8,19 @@ import (
 // Severity is how much a finding matters.
 type Severity string
 
-// Severities, from most to least severe.
+// Severities, from most to least severe. An info finding is a note or an
+// advisory: what a check could not look at, or a pattern worth a look that
+// is not a defect (SARIF's "note").
 const (
 	Error   Severity = "error"
 	Warning Severity = "warning"
+	Info    Severity = "info"
 )
 
+var severityRank = map[Severity]int{Error: 3, Warning: 2, Info: 1}
+
 // AtLeast reports whether s is as severe as min.
-func (s Severity) AtLeast(min Severity) bool { return s == Error || s == min }
+func (s Severity) AtLeast(min Severity) bool { return severityRank[s] >= severityRank[min] }
 
 // Finding is one problem in an input file or workbook. Findings are results,
 // not errors: commands render them and choose the exit code from them.
@@ -32,6 +37,19 @@ type Finding struct {
 	// Rows are the control ids concerned, in canonical spelling; waivers
 	// match against them.
 	Rows []string `json:"rows,omitempty"`
+	// Related are other places the finding stands, in the same file: a
+	// CRM answer's CIS marks.
+	Related []Place `json:"related,omitempty"`
+}
+
+// Place is a place in a file: line and column of an input, or a
+// workbook's sheet and cell.
+type Place struct {
+	Line    int    `json:"line,omitempty"`
+	Col     int    `json:"column,omitempty"`
+	Pointer string `json:"pointer,omitempty"`
+	Sheet   string `json:"sheet,omitempty"`
+	Cell    string `json:"cell,omitempty"`
 }
 
 // SortFindings orders findings by file, line, column, pointer, rule and
@@ -51,16 +69,29 @@ func SortFindings(fs []Finding) {
 	})
 }
 
-// Count tallies findings by severity.
+// Count tallies findings by severity: errors and warnings (info findings
+// are neither).
 func Count(fs []Finding) (errors, warnings int) {
 	for _, f := range fs {
-		if f.Severity == Error {
+		switch f.Severity {
+		case Error:
 			errors++
-		} else {
+		case Warning:
 			warnings++
 		}
 	}
 	return errors, warnings
+}
+
+// CountInfo tallies the info findings.
+func CountInfo(fs []Finding) int {
+	n := 0
+	for _, f := range fs {
+		if f.Severity == Info {
+			n++
+		}
+	}
+	return n
 }
 
 // compareCells orders A1 cell names by row, then column: B9 before B10.

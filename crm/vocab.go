@@ -3,6 +3,8 @@
 // findings. It knows nothing of the command line or of spreadsheets.
 package crm
 
+import "strings"
+
 // Origination is a CIS Control Origination column, by its short name.
 type Origination string
 
@@ -147,15 +149,12 @@ func DeriveAnswer(origination []Origination) Answer {
 	return ""
 }
 
-// CustomerOnly reports whether every mark is a customer column.
-func CustomerOnly(origination []Origination) bool {
-	if len(origination) == 0 {
-		return false
+// JoinHeaders names origination columns as the CIS worksheet heads them,
+// joined by " + ".
+func JoinHeaders(o []Origination) string {
+	names := make([]string, len(o))
+	for i, x := range o {
+		names[i] = x.Header()
 	}
-	for _, o := range origination {
-		if !o.byCustomer() {
-			return false
-		}
-	}
-	return true
+	return strings.Join(names, " + ")
 }

@@ -47,7 +47,7 @@ func TestExitCodes(t *testing.T) {
 		{name: "validate fail on warning", args: []string{"validate", "--fail-on", "warning", "../../testdata/input/invalid/placeholder-text.yaml"}, code: 1},
 		{name: "validate syntax", args: []string{"validate", "../../testdata/input/invalid/syntax.yaml"}, code: 1, stdoutHas: "error syntax"},
 		{name: "validate missing file", args: []string{"validate", "nope.yaml"}, code: 2, stderrHas: "no such file"},
-		{name: "validate bad fail-on", args: []string{"validate", "--fail-on", "info", "x.yaml"}, code: 2, stderrHas: "must be one of error, warning"},
+		{name: "validate bad fail-on", args: []string{"validate", "--fail-on", "note", "x.yaml"}, code: 2, stderrHas: "must be one of error, warning, info"},
 		{name: "batch with a missing input", args: []string{"generate", "../../testdata/examples/paas-low.yaml", "nope.yaml", "--out-dir", "TEMPDIR"}, code: 2, stderrHas: "1 with errors"},
 		{name: "schema", args: []string{"schema"}, code: 0, stdoutHas: `"$id": "https://crm.invalid/schemas/input-v1.schema.json"`},
 		{name: "schema config", args: []string{"schema", "config"}, code: 0, stdoutHas: "config-v1"},

@@ -86,7 +86,7 @@ func addBaselineChoice(cmd *cobra.Command) *enumFlag {
 // addFailOnFlag registers --fail-on, shared by every command that reports
 // findings.
 func addFailOnFlag(cmd *cobra.Command) *enumFlag {
-	return addEnumFlag(cmd, "fail-on", "", "error", "lowest severity that makes the exit code 1", []string{"error", "warning"})
+	return addEnumFlag(cmd, "fail-on", "", "error", "lowest severity that makes the exit code 1", []string{"error", "warning", "info"})
 }
 
 // loadConfig reads --config, or the default project file when it exists.

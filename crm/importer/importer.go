@@ -5,6 +5,7 @@
 package importer
 
 import (
+	"cmp"
 	"encoding/json"
 	"fmt"
 	"maps"
@@ -31,7 +32,11 @@ type Result struct {
 	Findings []crm.Finding   // the workbook's own problems, at Sheet!Cell
 	Notes    []string        // what the import could not place
 	Sheet    string          // the CRM sheet, else the CIS sheet: where findings without a cell go
-	answers  map[string]crm.Answer
+	// Provenance reports whether the workbook has crm's Provenance sheet,
+	// which holds what the CIS and CRM sheets have no place for
+	// (explanations, planned dates, provider text, leveraged entries).
+	Provenance bool
+	answers    map[string]crm.Answer
 }
 
 // Answers counts the rows by the answer their CRM sheet gives ("" for rows
@@ -76,6 +81,7 @@ func Convert(name string, b *workbook.Book) *Result {
 	im := &importer{name: name, book: b, rows: make(map[controlid.ID]*rowData, n), described: map[string]bool{},
 		res: &Result{Cells: make(map[string]Cell, 10*n), answers: make(map[string]crm.Answer, n)}}
 	im.res.Doc = im.document()
+	im.res.Provenance = b.Provenance != nil
 	if b.CRM != nil {
 		im.res.Sheet = b.CRM.Sheet
 	} else if b.CIS != nil {
@@ -214,23 +220,37 @@ func (im *importer) entries() {
 	prov := im.provenanceRows()
 	for _, id := range im.order {
 		d := im.rows[id]
+		// The Rev 4 template's CIS sheet lists Low and Moderate rows
+		// together; a Low CRM sheet lists only Low ones. The CRM sheet's
+		// rows are the CRM: the others are in the sheet-rows-differ
+		// warning, not rows of the document.
+		if im.book.Revision == 4 && im.book.CRM != nil && d.crmRow == nil {
+			continue
+		}
 		key := id.String()
 		ptr := "/controls/" + source.Escape(key)
 		var e crm.Entry
 		if t, r := im.book.CIS, d.cisRow; r != nil {
+			// A mark's problem stands at the CIS cell that holds it: the
+			// row's first mark of its kind, else the first column of it.
+			statusAt, originAt := "", ""
 			for _, c := range layout.CIS.StatusColumns {
-				if marked(t.Value(*r, workbook.StatusRole(c.Value))) {
+				role := workbook.StatusRole(c.Value)
+				if marked(t.Value(*r, role)) {
 					e.Status = append(e.Status, crm.Status(c.Value))
+					statusAt = cmp.Or(statusAt, t.Ref(*r, role))
 				}
 			}
 			for _, c := range layout.CIS.OriginationColumns {
-				if marked(t.Value(*r, workbook.OriginationRole(c.Value))) {
+				role := workbook.OriginationRole(c.Value)
+				if marked(t.Value(*r, role)) {
 					e.Origination = append(e.Origination, crm.Origination(c.Value))
+					originAt = cmp.Or(originAt, t.Ref(*r, role))
 				}
 			}
 			im.cell(ptr, t.Sheet, t.Ref(*r, workbook.RoleID))
-			im.cell(ptr+"/origination", t.Sheet, t.Ref(*r, workbook.RoleID))
-			im.cell(ptr+"/status", t.Sheet, t.Ref(*r, workbook.RoleID))
+			im.cell(ptr+"/origination", t.Sheet, cmp.Or(originAt, t.Ref(*r, workbook.OriginationRole(layout.CIS.OriginationColumns[0].Value))))
+			im.cell(ptr+"/status", t.Sheet, cmp.Or(statusAt, t.Ref(*r, workbook.StatusRole(layout.CIS.StatusColumns[0].Value))))
 		}
 		if t, r := im.book.CRM, d.crmRow; r != nil {
 			raw := t.Value(*r, workbook.RoleAnswer)
@@ -244,12 +264,6 @@ func (im *importer) entries() {
 			im.cell(ptr, t.Sheet, t.Ref(*r, workbook.RoleID))
 			im.cell(ptr+"/answer", t.Sheet, t.Ref(*r, workbook.RoleAnswer))
 			im.cell(ptr+"/customer", t.Sheet, t.Ref(*r, workbook.RoleText))
-			if len(e.Origination) > 0 && e.Answer != "" {
-				if most := crm.DeriveAnswer(e.Origination); e.Answer.Inherits() > most.Inherits() {
-					im.add(t.Sheet, t.Ref(*r, workbook.RoleAnswer), "cis-crm-mismatch",
-						fmt.Sprintf("%s: the CIS marks %s, which allows at most %s, but the CRM answers %s", id, joinOrigination(e.Origination), most.Label(), e.Answer.Label()), key)
-				}
-			}
 		}
 		im.res.answers[key] = e.Answer
 		if p, ok := prov[id]; ok {
@@ -436,15 +450,4 @@ func cleanText(s string) string {
 		return ""
 	}
 	return s
-}
-
-func joinOrigination(o []crm.Origination) string {
-	layout, _ := templates.AppendixJ()
-	var names []string
-	for _, c := range layout.CIS.OriginationColumns {
-		if slices.Contains(o, crm.Origination(c.Value)) {
-			names = append(names, c.Header)
-		}
-	}
-	return strings.Join(names, " + ")
 }

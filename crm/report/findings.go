@@ -34,18 +34,24 @@ type Summary struct {
 	Files    int `json:"files"`
 	Errors   int `json:"errors"`
 	Warnings int `json:"warnings"`
+	Notes    int `json:"notes"`
 	Waived   int `json:"waived"`
 }
 
 // Summary counts v's findings.
 func (v *Validation) Summary() Summary {
 	e, w := crm.Count(v.Findings)
-	return Summary{Files: v.Files, Errors: e, Warnings: w, Waived: v.Waived}
+	return Summary{Files: v.Files, Errors: e, Warnings: w, Notes: crm.CountInfo(v.Findings), Waived: v.Waived}
 }
 
-// SummaryLine is the line printed on standard error after the findings.
+// SummaryLine is the line printed on standard error after the findings;
+// notes are counted when there are any.
 func (s Summary) SummaryLine() string {
-	line := fmt.Sprintf("%s, %s in %s", plural(s.Errors, "error"), plural(s.Warnings, "warning"), plural(s.Files, "file"))
+	counts := plural(s.Errors, "error") + ", " + plural(s.Warnings, "warning")
+	if s.Notes > 0 {
+		counts += ", " + plural(s.Notes, "note")
+	}
+	line := fmt.Sprintf("%s in %s", counts, plural(s.Files, "file"))
 	if s.Waived > 0 {
 		line += fmt.Sprintf(" (%d waived)", s.Waived)
 	}
@@ -103,11 +109,36 @@ func Location(f crm.Finding) string {
 
 func writeFindingsText(w io.Writer, fs []crm.Finding) error {
 	for _, f := range fs {
-		if _, err := fmt.Fprintf(w, "%s: %s %s: %s\n", Location(f), f.Severity, f.Rule, f.Message); err != nil {
+		if _, err := fmt.Fprintf(w, "%s: %s %s: %s%s\n", Location(f), f.Severity, f.Rule, f.Message, alsoAt(f)); err != nil {
 			return err
 		}
 	}
 	return nil
+}
+
+// alsoAt names a finding's related places: " (also at 'Sheet'!G12)".
+func alsoAt(f crm.Finding) string {
+	var at []string
+	for _, p := range f.Related {
+		at = append(at, placeName(p))
+	}
+	if len(at) == 0 {
+		return ""
+	}
+	return " (also at " + strings.Join(at, ", ") + ")"
+}
+
+// placeName is a place within the finding's file: 'Sheet'!Cell, or
+// line:col.
+func placeName(p crm.Place) string {
+	if p.Sheet != "" {
+		name := "'" + strings.ReplaceAll(p.Sheet, "'", "''") + "'"
+		if p.Cell != "" {
+			name += "!" + p.Cell
+		}
+		return name
+	}
+	return fmt.Sprintf("%d:%d", p.Line, p.Col)
 }
 
 // fileURI turns a path into a SARIF artifact URI relative to the working

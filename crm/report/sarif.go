@@ -44,16 +44,19 @@ type sarifConfig struct {
 }
 
 type sarifResult struct {
-	RuleID    string          `json:"ruleId"`
-	RuleIndex int             `json:"ruleIndex"`
-	Level     string          `json:"level"`
-	Message   sarifText       `json:"message"`
-	Locations []sarifLocation `json:"locations"`
+	RuleID           string          `json:"ruleId"`
+	RuleIndex        int             `json:"ruleIndex"`
+	Level            string          `json:"level"`
+	Message          sarifText       `json:"message"`
+	Locations        []sarifLocation `json:"locations"`
+	RelatedLocations []sarifLocation `json:"relatedLocations,omitempty"`
 }
 
 type sarifLocation struct {
+	ID               *int           `json:"id,omitempty"`
 	PhysicalLocation sarifPhysical  `json:"physicalLocation"`
 	LogicalLocations []sarifLogical `json:"logicalLocations,omitempty"`
+	Message          *sarifText     `json:"message,omitempty"`
 }
 
 type sarifPhysical struct {
@@ -76,10 +79,29 @@ type sarifLogical struct {
 }
 
 func sarifLevel(s crm.Severity) string {
-	if s == crm.Error {
+	switch s {
+	case crm.Error:
 		return "error"
+	case crm.Info:
+		return "note"
 	}
 	return "warning"
+}
+
+// sarifAt is a place in a file as SARIF locates it: the region of an
+// input, and the JSON pointer or 'Sheet'!Cell as a logical location.
+func sarifAt(file string, p crm.Place) sarifLocation {
+	loc := sarifLocation{PhysicalLocation: sarifPhysical{ArtifactLocation: sarifArtifact{URI: fileURI(file)}}}
+	if p.Line > 0 {
+		loc.PhysicalLocation.Region = &sarifRegion{StartLine: p.Line, StartColumn: max(p.Col, 1)}
+	}
+	switch {
+	case p.Sheet != "":
+		loc.LogicalLocations = []sarifLogical{{FullyQualifiedName: placeName(p), Kind: "element"}}
+	case p.Pointer != "":
+		loc.LogicalLocations = []sarifLogical{{FullyQualifiedName: p.Pointer, Kind: "member"}}
+	}
+	return loc
 }
 
 func writeSARIF(w io.Writer, v *Validation) error {
@@ -91,24 +113,18 @@ func writeSARIF(w io.Writer, v *Validation) error {
 	}
 	results := []sarifResult{}
 	for _, f := range v.Findings {
-		loc := sarifLocation{PhysicalLocation: sarifPhysical{ArtifactLocation: sarifArtifact{URI: fileURI(f.File)}}}
-		if f.Line > 0 {
-			loc.PhysicalLocation.Region = &sarifRegion{StartLine: f.Line, StartColumn: max(f.Col, 1)}
-		}
-		switch {
-		case f.Pointer != "":
-			loc.LogicalLocations = []sarifLogical{{FullyQualifiedName: f.Pointer, Kind: "member"}}
-		case f.Sheet != "":
-			name := "'" + f.Sheet + "'"
-			if f.Cell != "" {
-				name += "!" + f.Cell
-			}
-			loc.LogicalLocations = []sarifLogical{{FullyQualifiedName: name, Kind: "element"}}
-		}
-		results = append(results, sarifResult{
+		res := sarifResult{
 			RuleID: f.Rule, RuleIndex: index[f.Rule], Level: sarifLevel(f.Severity),
-			Message: sarifText{f.Message}, Locations: []sarifLocation{loc},
-		})
+			Message:   sarifText{f.Message},
+			Locations: []sarifLocation{sarifAt(f.File, crm.Place{Line: f.Line, Col: f.Col, Pointer: f.Pointer, Sheet: f.Sheet, Cell: f.Cell})},
+		}
+		for i, p := range f.Related {
+			loc := sarifAt(f.File, p)
+			id := i + 1
+			loc.ID, loc.Message = &id, &sarifText{"also here: " + placeName(p)}
+			res.RelatedLocations = append(res.RelatedLocations, loc)
+		}
+		results = append(results, res)
 	}
 	return writeJSON(w, sarifLog{
 		Schema:  "https://json.schemastore.org/sarif-2.1.0.json",

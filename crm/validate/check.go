@@ -9,6 +9,7 @@ import (
 
 	"github.com/crm-tool/crm/crm"
 	"github.com/crm-tool/crm/crm/catalog"
+	"github.com/crm-tool/crm/crm/controlid"
 	"github.com/crm-tool/crm/crm/importer"
 	"github.com/crm-tool/crm/crm/source"
 )
@@ -57,7 +58,16 @@ type checker struct {
 	chain    *chain   // loads leveraged providers' CRMs; nil for workbooks
 	sources  []string // the upstream CRMs named down the chain
 	workbook bool     // the document was read from a workbook, which has no defaults
-	keys     []string // control keys in file order, once sorted
+	// bare: a workbook without crm's Provenance sheet, which has no place
+	// for explanations, planned dates or leveraged entries' details.
+	bare    bool
+	skipped map[string]int        // rows a check could not look at, by rule
+	listed  map[controlid.ID]bool // rows and controls the document has entries for
+	// answeredNo are the rows only provider columns mark, answered No.
+	answeredNo []string
+	// also are the second places of grouped findings, by group.
+	also map[groupKey]string
+	keys []string // control keys in file order, once sorted
 }
 
 type groupKey struct{ rule, pointer, message string }
@@ -122,7 +132,9 @@ func (c *checker) run(res *Result, value any, doc *crm.Document) (*Result, error
 		c.upstreamRules(rows, ups)
 		res.Upstreams = ups
 		c.textRules()
+		c.answeredNoNote()
 		c.flushGroups()
+		c.notMade()
 		res.Doc, res.Rows = c.doc, rows
 	}
 	crm.SortFindings(c.findings)
@@ -177,10 +189,28 @@ func (c *checker) addRow(rule, pointer, message, row string) {
 	c.groups[k] = append(c.groups[k], row)
 }
 
+// addRowAlso is addRow for a finding that stands in two places: the
+// pointer, and also (a related location: a CRM answer's CIS marks).
+func (c *checker) addRowAlso(rule, pointer, also, message, row string) {
+	if c.also == nil {
+		c.also = map[groupKey]string{}
+	}
+	c.also[groupKey{rule, pointer, message}] = also
+	c.addRow(rule, pointer, message, row)
+}
+
 func (c *checker) flushGroups() {
 	for _, k := range c.order {
 		rows := c.groups[k]
 		c.add(k.rule, k.pointer, listRows(rows, 6)+": "+k.message, rows...)
+		if also, ok := c.also[k]; ok {
+			f := &c.findings[len(c.findings)-1]
+			var rel crm.Finding
+			c.loc.place(&rel, also)
+			if rel.Line != f.Line || rel.Col != f.Col || rel.Sheet != f.Sheet || rel.Cell != f.Cell {
+				f.Related = append(f.Related, crm.Place{Line: rel.Line, Col: rel.Col, Pointer: also, Sheet: rel.Sheet, Cell: rel.Cell})
+			}
+		}
 	}
 }
 

@@ -15,6 +15,7 @@ import (
 // duplicate ids on the way. An entry with a bad id is left out.
 func (c *checker) layers() *crm.Layers {
 	l := &crm.Layers{Controls: map[controlid.ID]crm.Layered{}, Rows: map[controlid.ID]crm.Layered{}}
+	c.listed = map[controlid.ID]bool{}
 	for i := range c.doc.Defaults {
 		d := &c.doc.Defaults[i]
 		ptr := "/defaults/" + strconv.Itoa(i)
@@ -61,6 +62,7 @@ func (c *checker) layers() *crm.Layers {
 			continue
 		}
 		firstKey[id] = key
+		c.listed[id] = true
 		e := c.doc.Controls[key]
 		entry := crm.Layered{Fields: &e, Pointer: ptr}
 		if id.Part == "" {

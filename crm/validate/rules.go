@@ -36,7 +36,9 @@ var Rules = []Rule{
 	{"status-combination", crm.Error, "Several implementation statuses on one row; only partial and planned may be combined."},
 	{"provider-not-in-place", crm.Warning, "A row answered Yes or Partial is planned or only partly implemented: customers cannot inherit it yet (the CRM text says so)."},
 	{"li-saas-fed-yes", crm.Error, "An LI-SaaS row tailored FED (a federal responsibility) is answered Yes."},
-	{"customer-only-yes", crm.Warning, "A row marked only by customer origination is answered Yes."},
+	{"cis-crm-mismatch", crm.Warning, "The CRM answer claims more inheritance than the row's control origination allows (the template's GUIDANCE); inputs and workbooks alike, at the answer and the marks."},
+	{"policy-origination", crm.Error, "A policy and procedures (-1) row marks a customer, shared or inherited origination; FedRAMP's origination guidance allows only Service Provider Corporate or System Specific."},
+	{"provider-row-answered-no", crm.Info, "Rows marked only with the provider's own origination are answered No, once per file: allowed, but customers may inherit more than they are told."},
 	{"saas-without-leveraged", crm.Warning, "A SaaS offering lists no leveraged authorization."},
 	{"placeholder-text", crm.Warning, "Text still holds a placeholder such as <CSP Name>, TBD or TODO."},
 	{"repeated-text", crm.Warning, "The same customer text is pasted into very many entries."},
@@ -48,9 +50,11 @@ var Rules = []Rule{
 	{"pass-on-without-duty", crm.Warning, "pass_on names a leveraged provider whose CRM leaves nothing of this row to its customers."},
 	{"leveraged-incomplete", crm.Error, "A leveraged authorization lacks its FedRAMP id, authorization type or impact level."},
 	{"leveraged-impact-below", crm.Error, "A leveraged authorization's impact level is below the system's baseline (LI-SaaS counts as Low)."},
+	{"blank-rows", crm.Error, "Workbooks: rows listed with no CRM answer and no control origination: the CRM is not filled in."},
+	{"missing-rows", crm.Error, "Workbooks: rows of the baseline that neither the CIS nor the CRM worksheet lists."},
 	{"invalid-answer", crm.Error, "Workbooks: a CRM answer is not Yes, Partial or No."},
-	{"cis-crm-mismatch", crm.Warning, "Workbooks: the CRM answer claims more inheritance than the CIS origination marks allow (a provider row may still be answered No)."},
 	{"sheet-rows-differ", crm.Warning, "Workbooks: the CIS and CRM worksheets list different rows."},
+	{"checks-not-made", crm.Info, "Workbooks: the checks the workbook has no place for (explanations, planned dates, leveraged entries' details), once per file."},
 	{"expired-waiver", crm.Warning, "A waiver in the project file has expired and no longer applies."},
 }
 

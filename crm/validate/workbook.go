@@ -50,7 +50,8 @@ func Workbook(name string, data []byte, baseline catalog.Baseline) (*Result, err
 	if err := dec.Decode(&value); err != nil {
 		return nil, err
 	}
-	c := &checker{file: name, cat: catalog.Default(), groups: map[groupKey][]string{}, loc: newCellLocator(imp, imp.Sheet), workbook: true}
+	c := &checker{file: name, cat: catalog.Default(), groups: map[groupKey][]string{}, loc: newCellLocator(imp, imp.Sheet), workbook: true,
+		bare: !imp.Provenance, skipped: map[string]int{}}
 	for _, f := range imp.Findings {
 		f.Severity = rulesByID[f.Rule].Severity // the importer's rules are registered here
 		c.findings = append(c.findings, f)
