@@ -105,3 +105,25 @@ func TestREADMERealWorkbookErrors(t *testing.T) {
 		t.Errorf("README.md does not hold the real workbooks' errors:\n%s", table)
 	}
 }
+
+// TestBlankTemplatesFail: FedRAMP's own templates, unfilled, are not a CRM
+// (a blank Rev 4 template once passed).
+func TestBlankTemplatesFail(t *testing.T) {
+	for _, name := range []string{"REV_4_SSP-A09-FedRAMP-Low-or-Moderate-CIS-Workbook-Template.xlsx", "SSP-Appendix-J-CSO-CIS-and-CRM-Workbook.xlsx"} {
+		data, err := os.ReadFile(filepath.Join(repo, "..", "shared", "data", name))
+		if err != nil {
+			t.Skip("../shared/data is not present")
+		}
+		res, err := Workbook(name, data, "moderate")
+		if err != nil {
+			t.Fatal(err)
+		}
+		blank := false
+		for _, f := range res.Findings {
+			blank = blank || f.Rule == "blank-rows" && f.Severity == crm.Error
+		}
+		if !blank {
+			t.Errorf("%s: no blank-rows error: %+v", name, res.Findings)
+		}
+	}
+}
