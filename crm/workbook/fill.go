@@ -90,7 +90,7 @@ func Fill(w io.Writer, template io.Reader, s *Spec, o FillOptions) error {
 			return err
 		}
 	}
-	return save(f, w, nil)
+	return save(f, w, nil, s.stamp())
 }
 
 // completeInstructions replaces the template's placeholders on its

@@ -9,6 +9,7 @@ import (
 	"io/fs"
 	"regexp"
 	"sort"
+	"time"
 
 	"github.com/xuri/excelize/v2"
 )
@@ -30,9 +31,9 @@ var sheetDataEnd = []byte("</sheetData>")
 var defaultEntry = regexp.MustCompile(`<Default [^>]*?(?:/>|></Default>)`)
 
 // save writes f to dst through a packer that splices the given rows, keyed
-// by sheet name, into their sheets.
-func save(f *excelize.File, dst io.Writer, rows map[string][]*piece) error {
-	if err := usePacker(f, dst, rows); err != nil {
+// by sheet name, into their sheets; stamp is every part's zip time.
+func save(f *excelize.File, dst io.Writer, rows map[string][]*piece, stamp time.Time) error {
+	if err := usePacker(f, dst, rows, stamp); err != nil {
 		return err
 	}
 	// excelize hands its zip writer a buffer that it copies out once the
@@ -45,7 +46,7 @@ func save(f *excelize.File, dst io.Writer, rows map[string][]*piece) error {
 }
 
 // usePacker makes f save through a packer to dst.
-func usePacker(f *excelize.File, dst io.Writer, rows map[string][]*piece) error {
+func usePacker(f *excelize.File, dst io.Writer, rows map[string][]*piece, stamp time.Time) error {
 	splices := map[string][]*piece{}
 	for id, name := range f.GetSheetMap() {
 		if pieces, ok := rows[name]; ok {
@@ -56,12 +57,13 @@ func usePacker(f *excelize.File, dst io.Writer, rows map[string][]*piece) error 
 	if len(splices) != len(rows) {
 		return errors.New("workbook: rows for a sheet the workbook does not have")
 	}
-	f.SetZipWriter(func(io.Writer) excelize.ZipWriter { return &packer{dst: dst, splices: splices} })
+	f.SetZipWriter(func(io.Writer) excelize.ZipWriter { return &packer{dst: dst, splices: splices, stamp: stamp} })
 	return nil
 }
 
 type packer struct {
 	dst     io.Writer
+	stamp   time.Time
 	splices map[string][]*piece
 	entries []*entry
 	cur     *entry
@@ -138,7 +140,7 @@ func (p *packer) Close() error {
 	zw := zip.NewWriter(p.dst)
 	for _, e := range p.entries {
 		if e.name == contentTypes {
-			w, err := zw.CreateHeader(&zip.FileHeader{Name: e.name, Method: zip.Deflate})
+			w, err := zw.CreateHeader(&zip.FileHeader{Name: e.name, Method: zip.Deflate, Modified: p.stamp})
 			if err != nil {
 				return err
 			}
@@ -148,8 +150,13 @@ func (p *packer) Close() error {
 			continue
 		}
 		crc, size, packed := sum(e.chunks.pieces)
+		// CreateRaw writes the header as given: it must say what the zip
+		// specification asks, as CreateHeader would (version 2.0, made on
+		// MS-DOS, a valid date), since Office checks these fields.
+		date, clock := dosTime(p.stamp)
 		w, err := zw.CreateRaw(&zip.FileHeader{Name: e.name, Method: zip.Deflate, CRC32: crc,
-			CompressedSize64: packed, UncompressedSize64: size})
+			CompressedSize64: packed, UncompressedSize64: size,
+			CreatorVersion: zipVersion20, ReaderVersion: zipVersion20, ModifiedDate: date, ModifiedTime: clock})
 		if err != nil {
 			return err
 		}
@@ -160,6 +167,18 @@ func (p *packer) Close() error {
 		}
 	}
 	return zw.Close()
+}
+
+// zipVersion20 is version 2.0 of the zip specification: deflate.
+const zipVersion20 = 20
+
+// dosTime is t as a zip header's MS-DOS date and time (two-second steps,
+// years from 1980).
+func dosTime(t time.Time) (date, clock uint16) {
+	t = t.UTC()
+	date = uint16(max(t.Year()-1980, 0)<<9 | int(t.Month())<<5 | t.Day())
+	clock = uint16(t.Hour()<<11 | t.Minute()<<5 | t.Second()/2)
+	return date, clock
 }
 
 // sortedDefaults sorts the content types' Default entries.

@@ -171,7 +171,7 @@ func TestPiecesJoin(t *testing.T) {
 func TestUsePackerRefusesUnknownSheet(t *testing.T) {
 	f := excelize.NewFile()
 	defer f.Close()
-	if err := usePacker(f, io.Discard, map[string][]*piece{"Nowhere": nil}); err == nil {
+	if err := usePacker(f, io.Discard, map[string][]*piece{"Nowhere": nil}, docTime); err == nil {
 		t.Fatal("rows for a missing sheet were accepted")
 	}
 }

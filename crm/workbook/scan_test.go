@@ -109,7 +109,7 @@ func FuzzScannerReadsWhatWasWritten(f *testing.F) {
 		w.cell(3, 1, text)
 		w.end()
 		var buf bytes.Buffer
-		if err := save(x, &buf, map[string][]*piece{"Sheet1": w.done()}); err != nil {
+		if err := save(x, &buf, map[string][]*piece{"Sheet1": w.done()}, docTime); err != nil {
 			t.Fatal(err)
 		}
 		f, err := excelize.OpenReader(bytes.NewReader(buf.Bytes()))

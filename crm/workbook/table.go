@@ -75,5 +75,5 @@ func (t *table) write(w io.Writer) error {
 	if err := f.SetDocProps(&excelize.DocProperties{Creator: "crm", Title: t.title, Created: stamp, Modified: stamp}); err != nil {
 		return err
 	}
-	return save(f, w, map[string][]*piece{t.sheet: rw.done()})
+	return save(f, w, map[string][]*piece{t.sheet: rw.done()}, docTime)
 }

@@ -40,9 +40,25 @@ type Provenance struct {
 	Line func(pointer string) int
 }
 
-// docTime fixes the workbook's created and modified times so that the same
-// input always gives the same bytes.
+// docTime is the workbook's created and modified time when the input gives
+// no date: fixed, so that the same input always gives the same bytes.
 var docTime = time.Date(2000, 1, 1, 0, 0, 0, 0, time.UTC)
+
+// stamp is the workbook's date: the input's system date, else its latest
+// revision's, else docTime. It is the document's created and modified time
+// and the parts' zip time, so the same input still gives the same bytes.
+func (s *Spec) stamp() time.Time {
+	if t, err := time.Parse(time.DateOnly, s.Doc.System.Date); err == nil {
+		return t
+	}
+	latest := docTime
+	for _, r := range s.Doc.System.Revisions {
+		if t, err := time.Parse(time.DateOnly, r.Date); err == nil && t.After(latest) {
+			latest = t
+		}
+	}
+	return latest
+}
 
 // Write writes a new workbook: Instructions, the baseline's CIS and CRM
 // worksheets (with the LI-SaaS key for LI-SaaS), Summary and, when asked,
@@ -80,12 +96,12 @@ func Write(w io.Writer, s *Spec) error {
 		LastModifiedBy: layout.Creator,
 		Title:          strings.ReplaceAll(layout.Title, "{system}", s.Doc.System.Name),
 		Subject:        fmt.Sprintf("FedRAMP %s CIS and CRM Workbook", s.Baseline.Title()),
-		Created:        docTime.Format(time.RFC3339),
-		Modified:       docTime.Format(time.RFC3339),
+		Created:        s.stamp().Format(time.RFC3339),
+		Modified:       s.stamp().Format(time.RFC3339),
 	}); err != nil {
 		return err
 	}
-	return save(f, w, b.rows)
+	return save(f, w, b.rows, s.stamp())
 }
 
 // builder writes one new workbook.
