@@ -7,7 +7,6 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
-	"regexp"
 	"sort"
 	"strings"
 
@@ -82,11 +81,11 @@ func Write(w io.Writer, doc *crm.Document, o Options) error {
 			var sel []string
 			switch {
 			case len(d.Families) > 0:
-				sel = append(sel, "families: ["+strings.Join(d.Families, ", ")+"]")
+				sel = append(sel, "families: ["+strings.Join(quoteKeys(d.Families), ", ")+"]")
 			case len(d.Controls) > 0:
 				sel = append(sel, "controls: ["+strings.Join(quoteKeys(d.Controls), ", ")+"]")
 			case d.ServiceModel != "":
-				sel = append(sel, "service_model: "+d.ServiceModel)
+				sel = append(sel, "service_model: "+scalar(d.ServiceModel))
 			}
 			p("  - {%s}\n", strings.Join(append(sel, Fields(&d.Fields)...), ", "))
 		}
@@ -143,15 +142,15 @@ func Fields(f *crm.Fields) []string {
 		sort.Strings(keys)
 		var svc []string
 		for _, k := range keys {
-			svc = append(svc, k+": "+q(f.Services[k]))
+			svc = append(svc, scalar(k)+": "+q(f.Services[k]))
 		}
 		out = append(out, "services: {"+strings.Join(svc, ", ")+"}")
 	}
 	if f.Leveraged != "" {
-		out = append(out, "leveraged: "+f.Leveraged)
+		out = append(out, "leveraged: "+scalar(f.Leveraged))
 	}
 	if f.PassOn != "" {
-		out = append(out, "pass_on: "+f.PassOn)
+		out = append(out, "pass_on: "+scalar(f.PassOn))
 	}
 	if f.Todo != nil {
 		out = append(out, fmt.Sprintf("todo: %t", *f.Todo))
@@ -161,11 +160,11 @@ func Fields(f *crm.Fields) []string {
 
 func list[T ~string](l []T) string {
 	if len(l) == 1 {
-		return string(l[0])
+		return scalar(string(l[0]))
 	}
 	s := make([]string, len(l))
 	for i, x := range l {
-		s[i] = string(x)
+		s[i] = scalar(string(x))
 	}
 	return "[" + strings.Join(s, ", ") + "]"
 }
@@ -192,15 +191,9 @@ func q(s string) string {
 	return strings.TrimSuffix(b.String(), "\n")
 }
 
-// plainKey is a key YAML reads back as the same string without quotes.
-var plainKey = regexp.MustCompile(`^[A-Za-z]{2}(-[0-9]+(\([0-9a-z]+\))*)?$`)
-
-func quoteKey(k string) string {
-	if plainKey.MatchString(k) {
-		return k
-	}
-	return q(k)
-}
+// quoteKey writes a control key, family or other key plain when every YAML
+// reader reads it back as the same string (AC-2(a), PE), else quoted.
+func quoteKey(k string) string { return scalar(k) }
 
 func quoteKeys(ks []string) []string {
 	out := make([]string, len(ks))

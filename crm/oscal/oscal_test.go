@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"slices"
 	"strings"
@@ -317,5 +318,62 @@ func TestExportDoesNotPresentWhatIsNotInPlace(t *testing.T) {
 	}
 	if ok := byStatement["ac-3_smt"]; ok.Export == nil || len(ok.Export.Provided) != 1 || strings.Contains(ok.Export.Provided[0].Description, "Not yet") {
 		t.Errorf("AC-3, implemented, export %+v", ok.Export)
+	}
+}
+
+// risky is an input whose values YAML 1.1 readers take for other types when
+// they are written plain: yes/no/on/off, numbers, a date.
+const risky = `schema_version: 1
+system: {csp: "yes", name: "on", baseline: low, service_models: [paas], version: "1.10", date: 2026-01-01}
+services: [{id: "no", name: "off"}, {id: "123", name: "1e3"}]
+leveraged: [{id: "y", name: "null", fedramp_id: "0x1F", type: fedramp-jab, impact: high}]
+defaults:
+  - {families: [AC, AT, AU, CA, CM, CP, IA, IR, MA, MP, PE, PL, PS, RA, SA, SC, SI, SR], origination: sp-system, status: implemented}
+controls:
+  PE-3: {origination: inherited, leveraged: "y"}
+  AC-2(a): {origination: [sp-system, customer-configured], customer: "true", services: {"no": "false", "123": "~"}}
+`
+
+// TestYAMLReadsTheSameInPyYAML loads crm's YAML outputs with PyYAML, a YAML
+// 1.1 reader, and wants exactly the values the JSON form holds.
+func TestYAMLReadsTheSameInPyYAML(t *testing.T) {
+	if _, err := exec.LookPath("/usr/bin/python3"); err != nil {
+		t.Skip("no /usr/bin/python3")
+	}
+	if err := exec.Command("/usr/bin/python3", "-c", "import yaml").Run(); err != nil {
+		t.Skip("PyYAML is not installed (Debian: python3-yaml)")
+	}
+	res, err := validate.Bytes("risky.yaml", []byte(risky))
+	if err != nil || res.Doc == nil {
+		t.Fatalf("%v %+v", err, res.Findings)
+	}
+	ssp := oscal.Export(res.Doc, res.Rows)
+	var sspYAML, sspJSON, docYAML bytes.Buffer
+	if err := oscal.WriteYAML(&sspYAML, ssp); err != nil {
+		t.Fatal(err)
+	}
+	if err := oscal.WriteJSON(&sspJSON, ssp); err != nil {
+		t.Fatal(err)
+	}
+	if err := inputdoc.Write(&docYAML, res.Doc, inputdoc.Options{}); err != nil {
+		t.Fatal(err)
+	}
+	docJSON, err := json.Marshal(res.Doc)
+	if err != nil {
+		t.Fatal(err)
+	}
+	dir := t.TempDir()
+	for name, pair := range map[string][2][]byte{"ssp": {sspYAML.Bytes(), sspJSON.Bytes()}, "input": {docYAML.Bytes(), docJSON}} {
+		y, j := filepath.Join(dir, name+".yaml"), filepath.Join(dir, name+".json")
+		if err := os.WriteFile(y, pair[0], 0o644); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(j, pair[1], 0o644); err != nil {
+			t.Fatal(err)
+		}
+		script := "import json,sys,yaml\na=yaml.safe_load(open(sys.argv[1]))\nb=json.load(open(sys.argv[2]))\nsys.exit(0 if a==b else 1)"
+		if out, err := exec.Command("/usr/bin/python3", "-c", script, y, j).CombinedOutput(); err != nil {
+			t.Errorf("%s: PyYAML reads other values than the JSON holds (%v)\n%s", name, err, out)
+		}
 	}
 }

@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"io"
 
+	"github.com/crm-tool/crm/crm/inputdoc"
 	"go.yaml.in/yaml/v3"
 )
 
@@ -48,12 +49,7 @@ func blockStyle(n *yaml.Node) {
 	}
 }
 
-// needsQuotes keeps quotes on strings YAML would read as something else.
-func needsQuotes(s string) bool {
-	var v any
-	if err := yaml.Unmarshal([]byte(s), &v); err != nil {
-		return true
-	}
-	str, ok := v.(string)
-	return !ok || str != s
-}
+// needsQuotes keeps quotes on strings some YAML reader would read as
+// something else: YAML 1.1 readers (PyYAML, SnakeYAML) take yes, on and
+// 2026-01-01 for a boolean and a date, where yaml.v3 sees strings.
+func needsQuotes(s string) bool { return !inputdoc.Plain(s) }

@@ -1,7 +1,6 @@
 package report
 
 import (
-	"encoding/csv"
 	"io"
 	"strings"
 
@@ -29,7 +28,7 @@ var CCMHeaders = []string{"row", "control", "answer", "origination", "ccm_owners
 
 // WriteCCM writes the CCM mapping as CSV.
 func WriteCCM(w io.Writer, rows []crm.Row) error {
-	cw := csv.NewWriter(w)
+	cw := newCSV(w)
 	_ = cw.Write(CCMHeaders)
 	for _, r := range CCMRows(rows) {
 		_ = cw.Write(r)

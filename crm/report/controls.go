@@ -1,7 +1,6 @@
 package report
 
 import (
-	"encoding/csv"
 	"fmt"
 	"io"
 	"strings"
@@ -71,7 +70,7 @@ func writeControlsText(w io.Writer, rows []controlRow) error {
 }
 
 func writeControlsCSV(w io.Writer, rows []controlRow) error {
-	cw := csv.NewWriter(w)
+	cw := newCSV(w)
 	_ = cw.Write([]string{"id", "control", "family", "title", "core", "li_saas_methods"})
 	for _, r := range rows {
 		_ = cw.Write([]string{r.ID, r.Control, r.Family, r.Title, fmt.Sprint(r.Core), strings.Join(r.Methods, " ")})

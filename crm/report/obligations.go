@@ -1,7 +1,6 @@
 package report
 
 import (
-	"encoding/csv"
 	"fmt"
 	"io"
 
@@ -22,7 +21,7 @@ const notInPlaceHeading = "Not yet in place at the provider: plan for these unti
 func WriteObligations(w io.Writer, format, provider string, obls []obligations.Obligation) error {
 	switch format {
 	case "csv":
-		cw := csv.NewWriter(w)
+		cw := newCSV(w)
 		_ = cw.Write([]string{"section", "row", "family", "title", "answer", "service", "duty"})
 		for _, o := range obls {
 			if len(o.Duties) == 0 {

@@ -1,7 +1,6 @@
 package report
 
 import (
-	"encoding/csv"
 	"fmt"
 	"io"
 	"strconv"
@@ -121,7 +120,7 @@ func WriteRows(w io.Writer, format string, r *Resolution) error {
 			Summary  AnswerCounts  `json:"summary"`
 		}{FormatVersion, r.File, r.Baseline, rows, controls, CountAnswers(r.Rows)})
 	case "csv":
-		cw := csv.NewWriter(w)
+		cw := newCSV(w)
 		_ = cw.Write([]string{"id", "answer", "tag", "stated", "origination", "status", "layer", "pointer", "line"})
 		for _, v := range rows {
 			layer, ptr, line := provenance(v)
