@@ -29,6 +29,7 @@ UUIDs are name-based: the same system, row and role always get the same one.`
 func newExportCmd(s *streams) *cobra.Command {
 	var out *outputFlags
 	var baseline *enumFlag
+	var force bool
 	cmd := &cobra.Command{
 		Use:   "export INPUT --format FORMAT",
 		Short: "Export a CRM as an OSCAL SSP or in the CCM ownership vocabulary",
@@ -38,7 +39,7 @@ func newExportCmd(s *streams) *cobra.Command {
 		Args:              cobra.ExactArgs(1),
 		ValidArgsFunction: completeInputFiles,
 		RunE: func(_ *cobra.Command, args []string) error {
-			res, err := loadInput(args[0], catalog.Baseline(baseline.value))
+			res, err := loadInput(s, args[0], catalog.Baseline(baseline.value), force)
 			if err != nil {
 				return err
 			}
@@ -58,5 +59,6 @@ func newExportCmd(s *streams) *cobra.Command {
 	}
 	out = addOutputFlags(cmd, []string{"oscal-ssp", "oscal-ssp-yaml", "ccm-csv", "ccm-xlsx"})
 	baseline = addBaselineChoice(cmd)
+	addForceFlag(cmd, &force)
 	return cmd
 }

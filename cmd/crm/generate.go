@@ -118,7 +118,7 @@ func runGenerate(s *streams, o *generateOpts, input string, cfg *validate.Config
 		findings = append(cfg.Apply([]*validate.Result{res}, time.Now()), res.Findings...)
 	}
 	if res.Doc == nil || blocks(findings, crm.Severity(o.failOn.value)) {
-		return refuse(s, findings, "the input has errors")
+		return refuse(s, findings, "no workbook written: the input has errors")
 	}
 	if res.Doc.Revision == 4 {
 		return fmt.Errorf("%s describes Rev 4 rows; crm generate writes the Rev 5 workbook: carry it to Rev 5 first", input)
@@ -134,7 +134,7 @@ func runGenerate(s *streams, o *generateOpts, input string, cfg *validate.Config
 	if !o.allowTodo {
 		todo, unanswered := crm.Unfinished(res.Rows, nsoExempt(spec.Baseline))
 		if len(todo)+len(unanswered) > 0 {
-			return refuse(s, findings, unfinishedMessage(todo, unanswered))
+			return refuse(s, findings, "no workbook written: "+unfinished(todo, unanswered)+"; finish them or use --allow-todo")
 		}
 	}
 	tooLong, err := workbook.Check(spec)
@@ -145,7 +145,7 @@ func runGenerate(s *streams, o *generateOpts, input string, cfg *validate.Config
 		tooLong[i].File = output
 	}
 	if len(tooLong) > 0 {
-		return refuse(s, tooLong, "some cells would be cut short")
+		return refuse(s, tooLong, "no workbook written: some cells would be cut short")
 	}
 	if !o.noProvenance {
 		sum := sha256.Sum256(data)
@@ -189,17 +189,18 @@ func blocks(fs []crm.Finding, failOn crm.Severity) bool {
 	return false
 }
 
-// refuse prints the findings and why nothing was written, and exits 1.
-func refuse(s *streams, fs []crm.Finding, why string) error {
+// refuse prints the findings and what was not done, and exits 1.
+func refuse(s *streams, fs []crm.Finding, what string) error {
 	crm.SortFindings(fs)
 	for _, f := range fs {
 		fmt.Fprintf(s.err, "%s: %s %s: %s\n", report.Location(f), f.Severity, f.Rule, f.Message)
 	}
-	fmt.Fprintf(s.err, "crm: no workbook written: %s\n", why)
+	fmt.Fprintf(s.err, "crm: %s\n", what)
 	return errFindings
 }
 
-func unfinishedMessage(todo, unanswered []controlid.ID) string {
+// unfinished names the rows a CRM is not finished with.
+func unfinished(todo, unanswered []controlid.ID) string {
 	var parts []string
 	if len(todo) > 0 {
 		parts = append(parts, fmt.Sprintf("%d rows still marked todo (%s)", len(todo), listIDs(todo)))
@@ -207,7 +208,7 @@ func unfinishedMessage(todo, unanswered []controlid.ID) string {
 	if len(unanswered) > 0 {
 		parts = append(parts, fmt.Sprintf("%d rows answered by nothing (%s)", len(unanswered), listIDs(unanswered)))
 	}
-	return strings.Join(parts, " and ") + "; finish them or use --allow-todo"
+	return strings.Join(parts, " and ")
 }
 
 func listIDs(ids []controlid.ID) string {

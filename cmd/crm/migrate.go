@@ -30,6 +30,7 @@ type migrateOpts struct {
 	to       *enumFlag
 	baseline *enumFlag
 	out      *outputFlags
+	force    bool
 }
 
 func newMigrateCmd(s *streams) *cobra.Command {
@@ -47,11 +48,12 @@ func newMigrateCmd(s *streams) *cobra.Command {
 	o.to = addEnumFlag(cmd, "to", "", "", "target baseline (default: the input's, for a Rev 4 input)", catalog.BaselineNames())
 	o.baseline = addBaselineChoice(cmd)
 	o.out = addOutputFlags(cmd, []string{"yaml", "json"})
+	addForceFlag(cmd, &o.force)
 	return cmd
 }
 
 func runMigrate(s *streams, o *migrateOpts, path string) error {
-	res, err := loadInput(path, catalog.Baseline(o.baseline.value))
+	res, err := loadInput(s, path, catalog.Baseline(o.baseline.value), o.force)
 	if err != nil {
 		return err
 	}

@@ -30,6 +30,7 @@ type obligationsOpts struct {
 	services []string
 	asInput  bool
 	baseline *enumFlag
+	force    bool
 }
 
 func newObligationsCmd(s *streams) *cobra.Command {
@@ -48,6 +49,7 @@ func newObligationsCmd(s *streams) *cobra.Command {
 	cmd.Flags().StringSliceVar(&o.services, "services", nil, "only duties of these services (ids or names), besides those of every customer")
 	cmd.Flags().BoolVar(&o.asInput, "as-input", false, "write a starter input for the agency's system instead")
 	o.baseline = addBaselineChoice(cmd)
+	addForceFlag(cmd, &o.force)
 	return cmd
 }
 
@@ -55,7 +57,7 @@ func runObligations(s *streams, o *obligationsOpts, path string) error {
 	if o.asInput && o.out.format.changed() {
 		return usagef("--as-input writes an input document; leave out --format")
 	}
-	res, err := loadInput(path, catalog.Baseline(o.baseline.value))
+	res, err := loadInput(s, path, catalog.Baseline(o.baseline.value), o.force)
 	if err != nil {
 		return err
 	}

@@ -4,9 +4,7 @@ import (
 	"fmt"
 	"io"
 
-	"github.com/crm-tool/crm/crm"
 	"github.com/crm-tool/crm/crm/report"
-	"github.com/crm-tool/crm/crm/validate"
 	"github.com/spf13/cobra"
 )
 
@@ -16,10 +14,13 @@ origination, and where the answer came from: the layer (row, control,
 set-default, family-default) and the line of the entry. A '*' after the answer
 means the input states it; otherwise it follows the origination.
 
-Findings are not printed; an input with errors is refused (run crm validate).`
+Findings are not printed; an input with errors, or with rows still todo or
+answered by nothing, is refused with its findings and exit 1 (--force shows it
+anyway).`
 
 func newResolveCmd(s *streams) *cobra.Command {
 	var out *outputFlags
+	var force bool
 	cmd := &cobra.Command{
 		Use:     "resolve FILE",
 		Short:   "Show every row's answer, tag and where it came from",
@@ -27,12 +28,9 @@ func newResolveCmd(s *streams) *cobra.Command {
 		Example: "  crm resolve testdata/examples/saas-moderate.yaml\n  crm resolve crm.yaml -f csv -o rows.csv",
 		Args:    cobra.ExactArgs(1),
 		RunE: func(_ *cobra.Command, args []string) error {
-			res, err := validate.File(args[0], "")
+			res, err := loadInput(s, args[0], "", force)
 			if err != nil {
 				return err
-			}
-			if errs, _ := crm.Count(res.Findings); errs > 0 || res.Doc == nil {
-				return fmt.Errorf("%s has %d errors; run crm validate %s", args[0], errs, args[0])
 			}
 			r := &report.Resolution{File: args[0], Baseline: res.Doc.System.Baseline, Rows: res.Rows, Locate: res.Locate}
 			if err := writeOutput(out.output, s.out, false, res.Sources, func(w io.Writer) error {
@@ -47,5 +45,6 @@ func newResolveCmd(s *streams) *cobra.Command {
 		ValidArgsFunction: completeInputFiles,
 	}
 	out = addOutputFlags(cmd, report.RowsFormats)
+	addForceFlag(cmd, &force)
 	return cmd
 }

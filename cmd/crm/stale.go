@@ -22,6 +22,7 @@ out when INPUT lists only one. Exit code 1 when any row is reached, 0 when none.
 type staleOpts struct {
 	out       *outputFlags
 	leveraged string
+	force     bool
 }
 
 func newStaleCmd(s *streams) *cobra.Command {
@@ -37,11 +38,12 @@ func newStaleCmd(s *streams) *cobra.Command {
 	}
 	o.out = addOutputFlags(cmd, report.StaleFormats)
 	cmd.Flags().StringVar(&o.leveraged, "leveraged", "", "the leveraged authorization (its id in INPUT) whose CRM changed")
+	addForceFlag(cmd, &o.force)
 	return cmd
 }
 
 func runStale(s *streams, o *staleOpts, args []string) error {
-	res, err := loadInput(args[0], "")
+	res, err := loadInput(s, args[0], "", o.force)
 	if err != nil {
 		return err
 	}

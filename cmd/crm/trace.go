@@ -18,6 +18,7 @@ crm: paths of the input's leveraged authorizations.`
 
 func newTraceCmd(s *streams) *cobra.Command {
 	var out *outputFlags
+	var force bool
 	cmd := &cobra.Command{
 		Use:     "trace INPUT ROW",
 		Short:   "Show who does what for one row down a chain of leveraged authorizations",
@@ -32,7 +33,7 @@ func newTraceCmd(s *streams) *cobra.Command {
 			if _, err := catalog.Default().Lookup(id); err != nil {
 				return usagef("%w", err)
 			}
-			res, err := loadInput(args[0], "")
+			res, err := loadInput(s, args[0], "", force)
 			if err != nil {
 				return err
 			}
@@ -43,5 +44,6 @@ func newTraceCmd(s *streams) *cobra.Command {
 		},
 	}
 	out = addOutputFlags(cmd, report.TraceFormats)
+	addForceFlag(cmd, &force)
 	return cmd
 }

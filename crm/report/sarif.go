@@ -89,12 +89,12 @@ func sarifLevel(s crm.Severity) string {
 }
 
 // sarifAt is a place in a file as SARIF locates it: the region of an
-// input, and the JSON pointer or 'Sheet'!Cell as a logical location.
+// input, and the JSON pointer or 'Sheet'!Cell as a logical location. GitHub
+// code scanning requires a region on every result, so a place without a
+// line (a workbook's cell, a file-level finding) is given the first line.
 func sarifAt(file string, p crm.Place) sarifLocation {
-	loc := sarifLocation{PhysicalLocation: sarifPhysical{ArtifactLocation: sarifArtifact{URI: fileURI(file)}}}
-	if p.Line > 0 {
-		loc.PhysicalLocation.Region = &sarifRegion{StartLine: p.Line, StartColumn: max(p.Col, 1)}
-	}
+	loc := sarifLocation{PhysicalLocation: sarifPhysical{ArtifactLocation: sarifArtifact{URI: fileURI(file)},
+		Region: &sarifRegion{StartLine: max(p.Line, 1), StartColumn: max(p.Col, 1)}}}
 	switch {
 	case p.Sheet != "":
 		loc.LogicalLocations = []sarifLogical{{FullyQualifiedName: placeName(p), Kind: "element"}}
@@ -113,9 +113,14 @@ func writeSARIF(w io.Writer, v *Validation) error {
 	}
 	results := []sarifResult{}
 	for _, f := range v.Findings {
+		msg := f.Message
+		if f.Sheet != "" {
+			// A workbook has no lines to show: the message names the cell.
+			msg = placeName(crm.Place{Sheet: f.Sheet, Cell: f.Cell}) + ": " + msg
+		}
 		res := sarifResult{
 			RuleID: f.Rule, RuleIndex: index[f.Rule], Level: sarifLevel(f.Severity),
-			Message:   sarifText{f.Message},
+			Message:   sarifText{msg},
 			Locations: []sarifLocation{sarifAt(f.File, crm.Place{Line: f.Line, Col: f.Col, Pointer: f.Pointer, Sheet: f.Sheet, Cell: f.Cell})},
 		}
 		for i, p := range f.Related {

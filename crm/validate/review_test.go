@@ -1,6 +1,8 @@
 package validate
 
 import (
+	"bytes"
+	"encoding/json"
 	"os"
 	"path/filepath"
 	"strconv"
@@ -124,6 +126,49 @@ func TestBlankTemplatesFail(t *testing.T) {
 		}
 		if !blank {
 			t.Errorf("%s: no blank-rows error: %+v", name, res.Findings)
+		}
+	}
+}
+
+// TestSARIFForWorkbooks: every result GitHub code scanning takes has a
+// region, and a workbook's result names its 'Sheet'!Cell in the message and
+// as a logical location.
+func TestSARIFForWorkbooks(t *testing.T) {
+	res, err := File(filepath.Join(repo, "testdata", "workbooks", "review", "template-low-planted.xlsx"), "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var buf bytes.Buffer
+	if err := report.WriteFindings(&buf, "sarif", &report.Validation{Tool: "test", Files: 1, Findings: res.Findings}); err != nil {
+		t.Fatal(err)
+	}
+	var log struct {
+		Runs []struct {
+			Results []struct {
+				Message   struct{ Text string }
+				Locations []struct {
+					PhysicalLocation struct {
+						Region *struct{ StartLine int }
+					}
+					LogicalLocations []struct{ FullyQualifiedName string }
+				}
+			}
+		}
+	}
+	if err := json.Unmarshal(buf.Bytes(), &log); err != nil {
+		t.Fatal(err)
+	}
+	results := log.Runs[0].Results
+	if len(results) != len(res.Findings) || len(results) == 0 {
+		t.Fatalf("%d results for %d findings", len(results), len(res.Findings))
+	}
+	for i, r := range results {
+		loc := r.Locations[0]
+		if loc.PhysicalLocation.Region == nil || loc.PhysicalLocation.Region.StartLine < 1 {
+			t.Errorf("result %d has no region GitHub accepts", i)
+		}
+		if len(loc.LogicalLocations) != 1 || !strings.HasPrefix(r.Message.Text, loc.LogicalLocations[0].FullyQualifiedName+": ") || !strings.HasPrefix(r.Message.Text, "'") {
+			t.Errorf("result %d: message %q, logical %+v", i, r.Message.Text, loc.LogicalLocations)
 		}
 	}
 }
