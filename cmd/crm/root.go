@@ -1,6 +1,8 @@
 package main
 
 import (
+	"strings"
+
 	"github.com/spf13/cobra"
 )
 
@@ -42,5 +44,31 @@ func newRoot(s *streams) *cobra.Command {
 		newExportCmd(s),
 		newSchemaCmd(s),
 	)
+	strictCompletion(root)
 	return root
+}
+
+// strictCompletion makes cobra's completion command refuse a shell it does
+// not know, or none, as a usage error: by default it prints its help and
+// exits 0, so a script asking for "crm completion bsh" thinks it worked.
+func strictCompletion(root *cobra.Command) {
+	root.InitDefaultCompletionCmd()
+	for _, c := range root.Commands() {
+		if c.Name() != "completion" {
+			continue
+		}
+		var shells []string
+		for _, sub := range c.Commands() {
+			shells = append(shells, sub.Name())
+		}
+		c.Args = func(_ *cobra.Command, args []string) error {
+			if len(args) > 0 {
+				return usagef("unknown shell %q for completion (want %s)", args[0], strings.Join(shells, ", "))
+			}
+			return nil
+		}
+		c.RunE = func(*cobra.Command, []string) error {
+			return usagef("completion needs a shell: %s", strings.Join(shells, ", "))
+		}
+	}
 }

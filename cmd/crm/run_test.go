@@ -49,6 +49,8 @@ func TestExitCodes(t *testing.T) {
 		{name: "validate missing file", args: []string{"validate", "nope.yaml"}, code: 2, stderrHas: "no such file"},
 		{name: "validate bad fail-on", args: []string{"validate", "--fail-on", "note", "x.yaml"}, code: 2, stderrHas: "must be one of error, warning, info"},
 		{name: "batch with a missing input", args: []string{"generate", "../../testdata/examples/paas-low.yaml", "nope.yaml", "--out-dir", "TEMPDIR"}, code: 2, stderrHas: "1 with errors"},
+		{name: "completion of an unknown shell", args: []string{"completion", "bogus"}, code: 2, stderrHas: `unknown shell "bogus" for completion (want bash, fish, powershell, zsh)`},
+		{name: "completion without a shell", args: []string{"completion"}, code: 2, stderrHas: "completion needs a shell"},
 		{name: "schema", args: []string{"schema"}, code: 0, stdoutHas: `"$id": "https://crm.invalid/schemas/input-v1.schema.json"`},
 		{name: "schema config", args: []string{"schema", "config"}, code: 0, stdoutHas: "config-v1"},
 		{name: "schema bad", args: []string{"schema", "other"}, code: 2, stderrHas: "invalid argument"},
@@ -121,5 +123,22 @@ func TestOutputFileIsAtomic(t *testing.T) {
 	missing := filepath.Join(dir, "missing", "x.txt")
 	if code, _, errOut := runCLI(t, "controls", "-b", "low", "-o", missing); code != 2 || errOut != "crm: write "+missing+": no such file or directory\n" {
 		t.Errorf("unwritable output: exit %d, stderr %q", code, errOut)
+	}
+}
+
+func TestProgressLineOnADumbTerminal(t *testing.T) {
+	for _, tc := range []struct {
+		term      string
+		escape    bool
+		clearedBy string
+	}{{"xterm-256color", true, "\r\033[K"}, {"dumb", false, "\r" + strings.Repeat(" ", len("validated 12/12")) + "\r"}} {
+		var buf bytes.Buffer
+		p := progress(&buf, 12, tc.term)
+		p(1, 12)
+		p(12, 12)
+		got := buf.String()
+		if strings.Contains(got, "\033") != tc.escape || !strings.HasSuffix(got, tc.clearedBy) {
+			t.Errorf("TERM=%s: %q", tc.term, got)
+		}
 	}
 }

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"strings"
 
 	"github.com/crm-tool/crm/crm"
 	"github.com/crm-tool/crm/crm/catalog"
@@ -145,15 +146,25 @@ func ruleInfos() []report.RuleInfo {
 	return out
 }
 
-// progressLine shows "validated N/M" on a terminal when there are many files.
+// progressLine shows "validated N/M" on a terminal when there are many files,
+// and clears it at the end: with the erase-line sequence, or with spaces on
+// a terminal that has no such sequences (TERM=dumb).
 func progressLine(w io.Writer, total int) func(done, total int) {
 	if total < 2 || !isTerminal(w) {
 		return nil
 	}
+	return progress(w, total, os.Getenv("TERM"))
+}
+
+func progress(w io.Writer, total int, term string) func(done, total int) {
+	clear := "\r\033[K"
+	if term == "dumb" {
+		clear = "\r" + strings.Repeat(" ", len(fmt.Sprintf("validated %d/%d", total, total))) + "\r"
+	}
 	return func(done, total int) {
 		fmt.Fprintf(w, "\rvalidated %d/%d", done, total)
 		if done == total {
-			fmt.Fprint(w, "\r\033[K")
+			fmt.Fprint(w, clear)
 		}
 	}
 }
