@@ -13,6 +13,26 @@ type Layout struct {
 	LISaaSKey    KeySheet          `yaml:"li_saas_key"`
 	Summary      SummarySheet      `yaml:"summary"`
 	Provenance   ProvenanceSheet   `yaml:"provenance"`
+	Example      ExampleSheet      `yaml:"example"`
+	Record       RecordSheet       `yaml:"record_of_change"`
+	Footer       string            `yaml:"footer"` // every sheet's, as header and footer codes
+}
+
+// ExampleSheet is FedRAMP's Example CRM Worksheet Responses, which the CRM
+// GUIDANCE points to.
+type ExampleSheet struct {
+	Sheet  string     `yaml:"sheet"`
+	Title  string     `yaml:"title"`
+	Widths []float64  `yaml:"widths"`
+	Rows   [][]string `yaml:"rows"`
+}
+
+// RecordSheet is the template's Record of Change: its own revisions.
+type RecordSheet struct {
+	Sheet   string     `yaml:"sheet"`
+	Title   string     `yaml:"title"`
+	Headers []string   `yaml:"headers"`
+	Rows    [][]string `yaml:"rows"`
 }
 
 // Colors are RGB hex colours without '#'.

@@ -69,7 +69,7 @@ func TestOpenpyxlReadsWorkbook(t *testing.T) {
 	if err := json.Unmarshal(raw, &got); err != nil {
 		t.Fatal(err)
 	}
-	if d := cmp.Diff([]string{"Instructions", "Moderate CIS Worksheet", "Moderate CRM Worksheet", "Summary", "Provenance"}, got.Sheets); d != "" {
+	if d := cmp.Diff([]string{"Instructions", "Example CRM Worksheet Responses", "Moderate CIS Worksheet", "Moderate CRM Worksheet", "Summary", "Provenance", "Record of Change"}, got.Sheets); d != "" {
 		t.Errorf("sheets:\n%s", d)
 	}
 	if got.CRM[3][0] != "Control ID" || got.CRM[3][1] != "Can Be Inherited from CSP" || got.CIS[2][12] != "Inherited from Pre-Existing  Authorization (AWS GovCloud (US), FedRAMP F1603047866)" {

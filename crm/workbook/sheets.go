@@ -164,6 +164,77 @@ func (b *builder) paragraph(sheet string, row int, text string) error {
 	return nil
 }
 
+// examples writes FedRAMP's Example CRM Worksheet Responses, which the CRM
+// GUIDANCE points to ("Example CRM responses ... are provided in the Example
+// CRM Worksheet Responses sheet of this workbook").
+func (b *builder) examples() error {
+	l := &b.layout.Example
+	s := l.Sheet
+	if err := b.sheet(s); err != nil {
+		return err
+	}
+	for i, w := range l.Widths {
+		if err := b.f.SetColWidth(s, colName(i+1), colName(i+1), w); err != nil {
+			return err
+		}
+	}
+	if err := b.titleRow(s, 1, l.Title, b.st.heading, 30); err != nil {
+		return err
+	}
+	if err := b.f.MergeCell(s, "A1", "C1"); err != nil {
+		return err
+	}
+	if err := b.setRow(s, 1, 2, b.st.header, toAny(b.layout.CRM.Headers)...); err != nil {
+		return err
+	}
+	if err := b.printTitles(s, 2, 2); err != nil {
+		return err
+	}
+	for i, r := range l.Rows {
+		row := 3 + i
+		for j, v := range r {
+			style := b.st.text
+			if j == 0 {
+				style = b.st.id
+			}
+			if err := b.set(s, cellName(j+1, row), v, style); err != nil {
+				return err
+			}
+		}
+		if h := textHeight(r[2], l.Widths[2]); h > 0 {
+			if err := b.f.SetRowHeight(s, row, h); err != nil {
+				return err
+			}
+		}
+	}
+	return nil
+}
+
+// recordOfChange writes the template's Record of Change: the template's
+// own revisions (the system's are on the Instructions sheet).
+func (b *builder) recordOfChange() error {
+	l := &b.layout.Record
+	s := l.Sheet
+	if err := b.sheet(s); err != nil {
+		return err
+	}
+	if err := b.widths(s, map[string]float64{"A": 2.2, "B": 14, "C": 80, "D": 10, "E": 20}); err != nil {
+		return err
+	}
+	if err := b.set(s, "B2", l.Title, b.st.heading); err != nil {
+		return err
+	}
+	if err := b.setRow(s, 2, 3, b.st.headerLeft, toAny(l.Headers)...); err != nil {
+		return err
+	}
+	for i, r := range l.Rows {
+		if err := b.setRow(s, 2, 4+i, b.st.text, toAny(r)...); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
 func (b *builder) liSaaSKey() error {
 	l := &b.layout.LISaaSKey
 	s := l.Sheet
@@ -303,9 +374,14 @@ func (b *builder) summary() error {
 			Values:     fmt.Sprintf("'%s'!$%s$%d:$%s$%d", s, c, headerRow+1, c, last),
 		})
 	}
+	// The family labels and counts in a size and colour that read on
+	// screen and paper (the default axis text all but vanishes).
+	axis := excelize.ChartAxis{Font: excelize.Font{Family: b.layout.Font, Size: 9, Color: "000000"}}
 	return b.f.AddChart(s, cellName(len(l.Headers)+2, headerRow), &excelize.Chart{
 		Type:      excelize.BarStacked,
 		Series:    series,
+		XAxis:     axis,
+		YAxis:     axis,
 		Title:     excelize.ChartTitle{Paragraph: []excelize.RichTextRun{{Text: l.ChartTitle}}},
 		Legend:    excelize.ChartLegend{Position: "bottom"},
 		Dimension: excelize.ChartDimension{Width: 640, Height: 480},
@@ -324,11 +400,20 @@ func (b *builder) provenance() error {
 	if err := b.set(s, "A1", l.Title, b.st.heading); err != nil {
 		return err
 	}
+	// A fact does not wrap: a long one (a SHA-256, a leveraged entry) runs
+	// on across the empty cells to its right instead of overprinting the
+	// rows below, as wrapped text in a row of default height does; its
+	// label wraps in a row as tall as it needs.
 	for i, name := range names {
 		if err := b.set(s, cellName(1, 3+i), name, b.st.headerLeft); err != nil {
 			return err
 		}
-		if err := b.set(s, cellName(2, 3+i), facts[i], b.st.text); err != nil {
+		if h := textHeight(name, l.Widths[0]); h > 0 {
+			if err := b.f.SetRowHeight(s, 3+i, h); err != nil {
+				return err
+			}
+		}
+		if err := b.set(s, cellName(2, 3+i), facts[i], b.st.plain); err != nil {
 			return err
 		}
 	}
@@ -338,8 +423,12 @@ func (b *builder) provenance() error {
 	b.fill(s, func(w *rowWriter) {
 		var values []string
 		for i := range b.spec.Rows {
-			w.start(headerRow+1+i, 0)
 			values = provenanceValues(values[:0], &b.spec.Rows[i], p)
+			height := 0.0
+			for j, v := range values {
+				height = max(height, textHeight(v, l.Widths[j]))
+			}
+			w.start(headerRow+1+i, height)
 			for j, v := range values {
 				w.cell(j+1, b.st.text, v)
 			}

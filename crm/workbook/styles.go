@@ -5,6 +5,7 @@ import "github.com/xuri/excelize/v2"
 // styleSet holds the style ids of one workbook, created once.
 type styleSet struct {
 	title, header, headerLeft, id, mark, text, guidance, heading, band int
+	plain                                                              int // no wrap: text runs on into the empty cells beside it
 }
 
 func (b *builder) styles() error {
@@ -21,7 +22,7 @@ func (b *builder) styles() error {
 		id    *int
 		style *excelize.Style
 	}{
-		{&b.st.title, &excelize.Style{Font: font(26, true, c.Title), Alignment: &excelize.Alignment{Vertical: "center", WrapText: true}}},
+		{&b.st.title, &excelize.Style{Font: font(26, true, c.Title), Alignment: &excelize.Alignment{Horizontal: "center", Vertical: "center", WrapText: true}}},
 		{&b.st.header, &excelize.Style{Font: font(12, true, c.HeaderText), Fill: fill, Border: border,
 			Alignment: &excelize.Alignment{Horizontal: "center", Vertical: "center", WrapText: true}}},
 		{&b.st.headerLeft, &excelize.Style{Font: font(12, true, c.HeaderText), Fill: fill, Border: border,
@@ -33,6 +34,7 @@ func (b *builder) styles() error {
 			Alignment: &excelize.Alignment{Vertical: "top", WrapText: true}}},
 		{&b.st.guidance, &excelize.Style{Font: font(12, false, c.Text), Alignment: &excelize.Alignment{Vertical: "top", WrapText: true}}},
 		{&b.st.heading, &excelize.Style{Font: font(14, true, c.Title), Alignment: &excelize.Alignment{Vertical: "bottom"}}},
+		{&b.st.plain, &excelize.Style{Font: font(12, false, c.Text), Alignment: &excelize.Alignment{Vertical: "top"}}},
 	}
 	for _, d := range defs {
 		id, err := b.f.NewStyle(d.style)

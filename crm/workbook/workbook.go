@@ -74,7 +74,7 @@ func Write(w io.Writer, s *Spec) error {
 	if err := b.styles(); err != nil {
 		return err
 	}
-	steps := []func() error{b.instructions}
+	steps := []func() error{b.instructions, b.examples}
 	if s.Baseline == catalog.LISaaS {
 		steps = append(steps, b.liSaaSKey)
 	}
@@ -82,6 +82,7 @@ func Write(w io.Writer, s *Spec) error {
 	if s.Provenance != nil {
 		steps = append(steps, b.provenance)
 	}
+	steps = append(steps, b.recordOfChange, b.footers)
 	for _, step := range steps {
 		if err := step(); err != nil {
 			return err
@@ -222,9 +223,33 @@ func (b *builder) tableSheet(name string, headerRow, lastRow, ncols int, widths 
 		}
 	}
 	if headerRow > 0 {
+		if err := b.printTitles(name, headerRow, headerRow); err != nil {
+			return err
+		}
 		return b.f.SetPanes(name, freezeBelow(headerRow))
 	}
 	return nil
+}
+
+// footers gives every sheet the template's footer: "Controlled
+// Unclassified Information" and the page number.
+func (b *builder) footers() error {
+	for _, name := range b.f.GetSheetList() {
+		if err := b.f.SetHeaderFooter(name, &excelize.HeaderFooterOptions{OddFooter: b.layout.Footer}); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// printTitles repeats rows from..to at the top of every printed page, in
+// place of any rows set before.
+func (b *builder) printTitles(sheet string, from, to int) error {
+	_ = b.f.DeleteDefinedName(&excelize.DefinedName{Name: "_xlnm.Print_Titles", Scope: sheet}) // none yet is fine
+	return b.f.SetDefinedName(&excelize.DefinedName{
+		Name: "_xlnm.Print_Titles", Scope: sheet,
+		RefersTo: fmt.Sprintf("'%s'!$%d:$%d", strings.ReplaceAll(sheet, "'", "''"), from, to),
+	})
 }
 
 // printWide makes a sheet print landscape, one page wide. It must come

@@ -81,12 +81,33 @@ func TestReadBack(t *testing.T) {
 			f := open(t, write(t, s))
 			title := s.Baseline.Title()
 			cisName, crmName := title+" CIS Worksheet", title+" CRM Worksheet"
-			wantSheets := []string{"Instructions", cisName, crmName, "Summary", "Provenance"}
+			wantSheets := []string{"Instructions", "Example CRM Worksheet Responses", cisName, crmName, "Summary", "Provenance", "Record of Change"}
 			if s.Baseline == catalog.LISaaS {
-				wantSheets = []string{"Instructions", "Key to LI-SaaS Baseline", cisName, crmName, "Summary", "Provenance"}
+				wantSheets = slices.Insert(wantSheets, 2, "Key to LI-SaaS Baseline")
 			}
 			if d := cmp.Diff(wantSheets, f.GetSheetList()); d != "" {
 				t.Fatalf("sheets (-want +got):\n%s", d)
+			}
+			// As the template: its footer on every sheet, the table
+			// headers repeated on every printed page, FedRAMP's examples.
+			for _, sheet := range wantSheets {
+				hf, err := f.GetHeaderFooter(sheet)
+				if err != nil || !strings.Contains(hf.OddFooter, "Controlled Unclassified Information") || !strings.Contains(hf.OddFooter, "&P") {
+					t.Errorf("%s footer %+v %v", sheet, hf, err)
+				}
+			}
+			titles := map[string]string{}
+			for _, dn := range f.GetDefinedName() {
+				if dn.Name == "_xlnm.Print_Titles" {
+					titles[dn.Scope] = dn.RefersTo
+				}
+			}
+			hr := layout.CRM.HeaderRow[string(s.Baseline)]
+			if titles[cisName] != "'"+cisName+"'!$2:$3" || titles[crmName] != fmt.Sprintf("'%s'!$%d:$%d", crmName, hr, hr) {
+				t.Errorf("print titles %v", titles)
+			}
+			if ex, _ := f.GetRows("Example CRM Worksheet Responses"); len(ex) != 2+62 || ex[1][0] != "Control ID" {
+				t.Errorf("Example CRM Worksheet Responses: %d rows", len(ex))
 			}
 			cis, err := f.GetRows(cisName)
 			if err != nil {
@@ -96,7 +117,7 @@ func TestReadBack(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			hr := layout.CRM.HeaderRow[string(s.Baseline)]
+			hr = layout.CRM.HeaderRow[string(s.Baseline)]
 			if len(cis) != 3+len(s.Rows) || len(crmRows) != hr+len(s.Rows) {
 				t.Fatalf("CIS %d rows, CRM %d rows; want %d and %d", len(cis), len(crmRows), 3+len(s.Rows), hr+len(s.Rows))
 			}

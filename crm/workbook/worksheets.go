@@ -61,6 +61,11 @@ func (b *builder) cis() error {
 	if err := b.f.SetRowHeight(name, 3, l.Heights.Header); err != nil {
 		return err
 	}
+	// Both header rows repeat on every printed page (the table sheet set
+	// the last alone).
+	if err := b.printTitles(name, 2, cisHeaderRows); err != nil {
+		return err
+	}
 	b.fill(name, func(w *rowWriter) {
 		var values []string
 		for i := range b.spec.Rows {
