@@ -56,14 +56,38 @@ func Fill(w io.Writer, template io.Reader, s *Spec, o FillOptions) error {
 			return err
 		}
 	}
+	textWidth, err := f.GetColWidth(crmName, "C")
+	if err != nil {
+		return err
+	}
 	for i := range s.Rows {
 		cis := toAny(cisValues(nil, &s.Rows[i], &layout.CIS))
 		if err := f.SetSheetRow(cisName, "A"+itoa(cisHeaderRows+1+i), &cis); err != nil {
 			return err
 		}
-		crm := toAny(crmValues(&s.Rows[i], s))
+		values := crmValues(&s.Rows[i], s)
+		crm := toAny(values)
 		if err := f.SetSheetRow(crmName, "A"+itoa(hr+1+i), &crm); err != nil {
 			return err
+		}
+		// The template's rows have a fixed 15.75 pt height, which shows one
+		// line of a responsibility (Excel never grows a custom height):
+		// size each as generate does, or back to one line.
+		if err := f.SetRowHeight(crmName, hr+1+i, max(textHeight(values[2], textWidth), lineHeight)); err != nil {
+			return err
+		}
+	}
+	if len(s.Rows) > 0 {
+		for _, t := range []struct {
+			sheet       string
+			first, cols int
+		}{
+			{cisName, cisHeaderRows + 1, 1 + len(layout.CIS.StatusColumns) + len(layout.CIS.OriginationColumns)},
+			{crmName, hr + 1, len(layout.CRM.Headers)},
+		} {
+			if err := b.carryDown(t.sheet, t.first, t.first+len(s.Rows)-1, t.cols); err != nil {
+				return err
+			}
 		}
 	}
 	if err := f.DeleteDataValidation(crmName); err != nil {
@@ -91,6 +115,37 @@ func Fill(w io.Writer, template io.Reader, s *Spec, o FillOptions) error {
 		}
 	}
 	return save(f, w, nil, s.stamp())
+}
+
+// carryDown gives every data row of a template sheet, down to last, the
+// styles (borders, fonts) of its first data row and the template's zebra
+// banding: the template's own styles and banding stop short of its rows.
+func (b *builder) carryDown(sheet string, first, last, cols int) error {
+	for c := 1; c <= cols; c++ {
+		style, err := b.f.GetCellStyle(sheet, cellName(c, first))
+		if err != nil {
+			return err
+		}
+		if err := b.f.SetCellStyle(sheet, cellName(c, first), cellName(c, last), style); err != nil {
+			return err
+		}
+	}
+	formats, err := b.f.GetConditionalFormats(sheet)
+	if err != nil {
+		return err
+	}
+	for ref := range formats {
+		if err := b.f.UnsetConditionalFormat(sheet, ref); err != nil {
+			return err
+		}
+	}
+	band, err := b.f.NewConditionalStyle(&excelize.Style{Fill: excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{b.layout.Colors.Band}}})
+	if err != nil {
+		return err
+	}
+	return b.f.SetConditionalFormat(sheet, cellName(1, first)+":"+cellName(cols, last), []excelize.ConditionalFormatOptions{
+		{Type: "formula", Criteria: "MOD(ROW(),2)=0", Format: &band},
+	})
 }
 
 // completeInstructions replaces the template's placeholders on its
