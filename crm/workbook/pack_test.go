@@ -3,6 +3,7 @@ package workbook
 import (
 	"archive/zip"
 	"bytes"
+	"strings"
 	"testing"
 	"time"
 
@@ -56,5 +57,36 @@ func TestStampFallsBackToTheLatestRevision(t *testing.T) {
 	}
 	if got := (&Spec{Doc: &crm.Document{}}).stamp(); !got.Equal(docTime) {
 		t.Errorf("no date: %v", got)
+	}
+}
+
+// TestTablesPrintLikeTheWorkbook: the diff, obligations and CCM workbooks
+// (one writer) print landscape, one page wide, with the header row on every
+// page and the CUI footer.
+func TestTablesPrintLikeTheWorkbook(t *testing.T) {
+	var buf bytes.Buffer
+	if err := WriteObligations(&buf, "Acme", nil); err != nil {
+		t.Fatal(err)
+	}
+	f, err := excelize.OpenReader(bytes.NewReader(buf.Bytes()))
+	if err != nil {
+		t.Fatal(err)
+	}
+	pl, err := f.GetPageLayout("Obligations")
+	if err != nil || pl.Orientation == nil || *pl.Orientation != "landscape" || pl.FitToWidth == nil || *pl.FitToWidth != 1 {
+		t.Errorf("page layout %+v %v", pl, err)
+	}
+	hf, err := f.GetHeaderFooter("Obligations")
+	if err != nil || !strings.Contains(hf.OddFooter, "Controlled Unclassified Information") {
+		t.Errorf("footer %+v %v", hf, err)
+	}
+	titles := ""
+	for _, dn := range f.GetDefinedName() {
+		if dn.Name == "_xlnm.Print_Titles" {
+			titles = dn.RefersTo
+		}
+	}
+	if titles != "'Obligations'!$1:$1" {
+		t.Errorf("print titles %q", titles)
 	}
 }

@@ -3,6 +3,7 @@ package workbook
 import (
 	"io"
 
+	"github.com/crm-tool/crm/templates"
 	"github.com/xuri/excelize/v2"
 )
 
@@ -18,6 +19,10 @@ type table struct {
 }
 
 func (t *table) write(w io.Writer) error {
+	layout, err := templates.AppendixJ()
+	if err != nil {
+		return err
+	}
 	f := excelize.NewFile()
 	defer f.Close()
 	if err := f.SetSheetName("Sheet1", t.sheet); err != nil {
@@ -25,6 +30,18 @@ func (t *table) write(w io.Writer) error {
 	}
 	last := 1 + len(t.rows)
 	if err := f.AutoFilter(t.sheet, "A1:"+cellName(len(t.headers), last), nil); err != nil {
+		return err
+	}
+	// Printed as the workbook's sheets are: landscape, one page wide, the
+	// header on every page, the CUI footer and page numbers.
+	b := &builder{f: f, layout: layout}
+	if err := b.printWide(t.sheet); err != nil {
+		return err
+	}
+	if err := b.printTitles(t.sheet, 1, 1); err != nil {
+		return err
+	}
+	if err := b.footers(); err != nil {
 		return err
 	}
 	if err := f.SetSheetDimension(t.sheet, "A1:"+cellName(len(t.headers), last)); err != nil {
