@@ -6,7 +6,6 @@ import (
 	"encoding/hex"
 	"fmt"
 	"io"
-	"os"
 	"path/filepath"
 	"strings"
 	"time"
@@ -15,6 +14,7 @@ import (
 	"github.com/crm-tool/crm/crm/catalog"
 	"github.com/crm-tool/crm/crm/controlid"
 	"github.com/crm-tool/crm/crm/report"
+	"github.com/crm-tool/crm/crm/source"
 	"github.com/crm-tool/crm/crm/validate"
 	"github.com/crm-tool/crm/crm/workbook"
 	"github.com/spf13/cobra"
@@ -76,8 +76,8 @@ func newGenerateCmd(s *streams) *cobra.Command {
 			}
 			var tpl []byte
 			if o.template != "" {
-				if tpl, err = os.ReadFile(o.template); err != nil {
-					return err
+				if tpl, err = source.ReadFile(o.template, workbook.MaxBytes); err != nil {
+					return fmt.Errorf("--template: %w", err)
 				}
 			}
 			return batch(s, args, func(in string, s *streams) error { return runGenerate(s, o, in, cfg, tpl) })
@@ -105,7 +105,7 @@ func runGenerate(s *streams, o *generateOpts, input string, cfg *validate.Config
 	if output == "" {
 		output = outputFor(input, o.outDir, ".xlsx")
 	}
-	data, err := os.ReadFile(input)
+	data, err := source.ReadFile(input, source.MaxBytes)
 	if err != nil {
 		return err
 	}
@@ -159,7 +159,10 @@ func runGenerate(s *streams, o *generateOpts, input string, cfg *validate.Config
 	write := func(w io.Writer) error { return workbook.Write(w, spec) }
 	if tpl != nil {
 		write = func(w io.Writer) error {
-			return workbook.Fill(w, bytes.NewReader(tpl), spec, workbook.FillOptions{KeepOtherBaselines: o.keepOthers})
+			if err := workbook.Fill(w, bytes.NewReader(tpl), spec, workbook.FillOptions{KeepOtherBaselines: o.keepOthers}); err != nil {
+				return fmt.Errorf("template %s: %w", o.template, err)
+			}
+			return nil
 		}
 	}
 	inputs := append(res.Sources, cfg.Path()...)

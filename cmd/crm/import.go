@@ -6,7 +6,6 @@ import (
 	"fmt"
 	"io"
 	"maps"
-	"os"
 	"path/filepath"
 	"slices"
 	"strings"
@@ -16,6 +15,7 @@ import (
 	"github.com/crm-tool/crm/crm/inputdoc"
 	"github.com/crm-tool/crm/crm/oscal"
 	"github.com/crm-tool/crm/crm/report"
+	"github.com/crm-tool/crm/crm/source"
 	"github.com/crm-tool/crm/crm/validate"
 	"github.com/spf13/cobra"
 )
@@ -82,7 +82,7 @@ func runImport(s *streams, o *importOpts, path string) error {
 	if !validate.IsWorkbook(path) {
 		return importSSP(s, o, path)
 	}
-	data, err := os.ReadFile(path)
+	data, err := source.ReadFile(path, source.MaxBytes)
 	if err != nil {
 		return err
 	}
@@ -143,7 +143,7 @@ func writeDocument(s *streams, out *outputFlags, doc *crm.Document, from string)
 
 // importSSP reads an OSCAL system security plan (JSON or YAML).
 func importSSP(s *streams, o *importOpts, path string) error {
-	data, err := os.ReadFile(path)
+	data, err := source.ReadFile(path, source.MaxBytes)
 	if err != nil {
 		return err
 	}

@@ -7,6 +7,9 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"syscall"
+
+	"golang.org/x/term"
 )
 
 // writeOutput calls write with the destination named by path: standard
@@ -15,6 +18,11 @@ import (
 // half-written file. Binary output is refused on a terminal, and a path that
 // is, or links to, one of the command's inputs is refused before anything
 // is written.
+//
+// What path names is respected: a symbolic link keeps pointing where it
+// did (its target is replaced), an existing file keeps its permissions, and
+// a device or a FIFO (/dev/null, a pipe) is written to as it is, never
+// replaced by a file. A write that fails (a full disk) is an error.
 func writeOutput(path string, stdout io.Writer, binary bool, inputs []string, write func(io.Writer) error) error {
 	if path == "" || path == "-" {
 		if binary && isTerminal(stdout) {
@@ -25,14 +33,23 @@ func writeOutput(path string, stdout io.Writer, binary bool, inputs []string, wr
 	if err := notAnInput(path, inputs); err != nil {
 		return err
 	}
-	tmp, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".*.tmp")
+	target, err := resolveLink(path)
 	if err != nil {
-		// The temporary name means nothing to the user: name the output.
-		var pe *fs.PathError
-		if errors.As(err, &pe) {
-			err = pe.Err
-		}
 		return fmt.Errorf("write %s: %w", path, err)
+	}
+	mode := fs.FileMode(0o644)
+	if st, err := os.Stat(target); err == nil {
+		if !st.Mode().IsRegular() {
+			return writeThrough(path, target, st.Mode(), write)
+		}
+		mode = st.Mode().Perm()
+	}
+	// A short temporary name, so that an output name near the file
+	// system's limit still fits; ".crm-" marks what an interrupted run
+	// (SIGKILL) may leave.
+	tmp, err := os.CreateTemp(filepath.Dir(target), ".crm-*.tmp")
+	if err != nil {
+		return fmt.Errorf("write %s: %w", path, unwrapPath(err))
 	}
 	defer os.Remove(tmp.Name()) // no-op once renamed
 	if err := write(tmp); err != nil {
@@ -40,24 +57,70 @@ func writeOutput(path string, stdout io.Writer, binary bool, inputs []string, wr
 		return err
 	}
 	if err := tmp.Close(); err != nil {
-		return fmt.Errorf("write %s: %w", path, err)
+		return fmt.Errorf("write %s: %w", path, unwrapPath(err))
 	}
-	if err := os.Chmod(tmp.Name(), 0o644); err != nil {
-		return fmt.Errorf("write %s: %w", path, err)
+	if err := os.Chmod(tmp.Name(), mode); err != nil {
+		return fmt.Errorf("write %s: %w", path, unwrapPath(err))
 	}
-	if err := os.Rename(tmp.Name(), path); err != nil {
-		return fmt.Errorf("write %s: %w", path, err)
+	if err := os.Rename(tmp.Name(), target); err != nil {
+		return fmt.Errorf("write %s: %w", path, unwrapPath(err))
 	}
 	return nil
 }
 
-func isTerminal(w io.Writer) bool {
-	f, ok := w.(*os.File)
-	if !ok {
-		return false
+// resolveLink follows symbolic links to the path a write must replace; a
+// path that is no link is itself. A dangling link resolves to where it
+// points.
+func resolveLink(path string) (string, error) {
+	for range 40 { // as the kernel's limit on link chains
+		st, err := os.Lstat(path)
+		if err != nil || st.Mode()&fs.ModeSymlink == 0 {
+			return path, nil
+		}
+		dest, err := os.Readlink(path)
+		if err != nil {
+			return "", err
+		}
+		if !filepath.IsAbs(dest) {
+			dest = filepath.Join(filepath.Dir(path), dest)
+		}
+		path = dest
 	}
-	st, err := f.Stat()
-	return err == nil && st.Mode()&os.ModeCharDevice != 0
+	return "", errors.New("too many levels of symbolic links")
+}
+
+// writeThrough writes to a device or FIFO as it is. A FIFO is opened
+// without waiting: with nobody reading it, that is an error, not a hang.
+func writeThrough(path, target string, mode fs.FileMode, write func(io.Writer) error) error {
+	flags := os.O_WRONLY
+	if mode&fs.ModeNamedPipe != 0 {
+		flags |= syscall.O_NONBLOCK
+	}
+	f, err := os.OpenFile(target, flags, 0)
+	if errors.Is(err, syscall.ENXIO) {
+		return fmt.Errorf("write %s: a FIFO that nobody reads", path)
+	}
+	if err != nil {
+		return fmt.Errorf("write %s: %w", path, unwrapPath(err))
+	}
+	if err := write(f); err != nil {
+		f.Close()
+		return fmt.Errorf("write %s: %w", path, unwrapPath(err))
+	}
+	if err := f.Close(); err != nil {
+		return fmt.Errorf("write %s: %w", path, unwrapPath(err))
+	}
+	return nil
+}
+
+// unwrapPath drops a temporary file's name from an error: it means
+// nothing to the user, who named the output.
+func unwrapPath(err error) error {
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		return pe.Err
+	}
+	return err
 }
 
 // notAnInput refuses an output path that names one of the command's inputs,
@@ -65,8 +128,8 @@ func isTerminal(w io.Writer) bool {
 // to an input is the input.
 func notAnInput(output string, inputs []string) error {
 	out, err := os.Stat(output)
-	if err != nil {
-		return nil // nothing there yet, so no input either
+	if err != nil || !out.Mode().IsRegular() {
+		return nil // nothing there yet, or a device: no input either
 	}
 	for _, in := range inputs {
 		if st, err := os.Stat(in); err == nil && os.SameFile(st, out) {
@@ -77,4 +140,11 @@ func notAnInput(output string, inputs []string) error {
 		}
 	}
 	return nil
+}
+
+// isTerminal reports whether w is a terminal: a character device that
+// answers as one (/dev/null is a character device, not a terminal).
+func isTerminal(w io.Writer) bool {
+	f, ok := w.(*os.File)
+	return ok && term.IsTerminal(int(f.Fd()))
 }

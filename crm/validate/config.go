@@ -2,7 +2,6 @@ package validate
 
 import (
 	"fmt"
-	"os"
 	"strconv"
 	"time"
 
@@ -51,7 +50,7 @@ type configDoc struct {
 // LoadConfig reads and checks a project file. Any problem in it is an error:
 // rules cannot be trusted from a file that does not say what it means.
 func LoadConfig(path string) (*Config, error) {
-	data, err := os.ReadFile(path)
+	data, err := source.ReadFile(path, source.MaxBytes)
 	if err != nil {
 		return nil, fmt.Errorf("read project file: %w", err)
 	}

@@ -2,8 +2,6 @@ package validate
 
 import (
 	"context"
-	"fmt"
-	"io"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -65,21 +63,7 @@ func File(path string, baseline catalog.Baseline) (*Result, error) {
 	return Bytes(path, data)
 }
 
-func readLimited(path string) ([]byte, error) {
-	f, err := os.Open(path)
-	if err != nil {
-		return nil, err
-	}
-	defer f.Close()
-	data, err := io.ReadAll(io.LimitReader(f, source.MaxBytes+1))
-	if err != nil {
-		return nil, fmt.Errorf("read %s: %w", path, err)
-	}
-	if len(data) > source.MaxBytes {
-		return nil, fmt.Errorf("%s is larger than %d MiB, the most crm reads", path, source.MaxBytes>>20)
-	}
-	return data, nil
-}
+func readLimited(path string) ([]byte, error) { return source.ReadFile(path, source.MaxBytes) }
 
 // Expand turns arguments into input files: files as given, and for each
 // directory every *.yaml, *.yml, *.json and *.xlsx below it, hidden ones

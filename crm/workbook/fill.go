@@ -11,6 +11,9 @@ import (
 	"github.com/xuri/excelize/v2"
 )
 
+// MaxBytes is the largest workbook file crm reads.
+const MaxBytes = unzipLimit
+
 // Limits on what opening a user's workbook may unzip, so that a zip bomb is
 // refused quickly.
 const (

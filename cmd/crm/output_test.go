@@ -1,0 +1,146 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"io"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"strings"
+	"syscall"
+	"testing"
+	"time"
+)
+
+const example = "../../testdata/examples/paas-low.yaml"
+
+// TestOutputDestinations: -o writes where it names and respects what is
+// there: a device or a FIFO is written through, never replaced; a link
+// keeps pointing where it did; a file keeps its permissions; a name near
+// the file system's limit works; a full device is an error.
+func TestOutputDestinations(t *testing.T) {
+	dir := t.TempDir()
+	t.Run("device", func(t *testing.T) {
+		if code, _, stderr := runCLI(t, "generate", example, "-o", "/dev/null"); code != 0 {
+			t.Fatalf("exit %d: %s", code, stderr)
+		}
+		if st, err := os.Stat("/dev/null"); err != nil || st.Mode()&fs.ModeCharDevice == 0 {
+			t.Fatalf("/dev/null is no longer a device: %v", err)
+		}
+	})
+	t.Run("full device", func(t *testing.T) {
+		if _, err := os.Stat("/dev/full"); err != nil {
+			t.Skip("no /dev/full")
+		}
+		if code, _, stderr := runCLI(t, "generate", example, "-o", "/dev/full"); code != 2 || !strings.Contains(stderr, "no space left") {
+			t.Errorf("exit %d: %s", code, stderr)
+		}
+	})
+	t.Run("fifo", func(t *testing.T) {
+		fifo := filepath.Join(dir, "out.fifo")
+		if err := syscall.Mkfifo(fifo, 0o644); err != nil {
+			t.Skip(err)
+		}
+		// Nobody reads it: an error at once, not a hang.
+		if code, _, stderr := runCLI(t, "generate", example, "-o", fifo); code != 2 || !strings.Contains(stderr, "nobody reads") {
+			t.Errorf("exit %d: %s", code, stderr)
+		}
+		got := make(chan []byte)
+		go func() {
+			f, err := os.OpenFile(fifo, os.O_RDONLY, 0)
+			if err != nil {
+				got <- nil
+				return
+			}
+			defer f.Close()
+			b, _ := io.ReadAll(f)
+			got <- b
+		}()
+		time.Sleep(100 * time.Millisecond) // the reader opens first
+		if code, _, stderr := runCLI(t, "export", example, "-f", "ccm-csv", "-o", fifo); code != 0 {
+			t.Fatalf("exit %d: %s", code, stderr)
+		}
+		if b := <-got; !bytes.HasPrefix(b, []byte("row,control")) {
+			t.Errorf("the reader got %q", b)
+		}
+		if st, err := os.Lstat(fifo); err != nil || st.Mode()&fs.ModeNamedPipe == 0 {
+			t.Errorf("the FIFO was replaced: %v", err)
+		}
+	})
+	t.Run("link and mode", func(t *testing.T) {
+		target := filepath.Join(dir, "real.csv")
+		if err := os.WriteFile(target, []byte("old"), 0o600); err != nil {
+			t.Fatal(err)
+		}
+		link := filepath.Join(dir, "link.csv")
+		if err := os.Symlink("real.csv", link); err != nil {
+			t.Fatal(err)
+		}
+		if code, _, stderr := runCLI(t, "export", example, "-f", "ccm-csv", "-o", link); code != 0 {
+			t.Fatalf("exit %d: %s", code, stderr)
+		}
+		if st, err := os.Lstat(link); err != nil || st.Mode()&fs.ModeSymlink == 0 {
+			t.Errorf("the link was replaced: %v", err)
+		}
+		st, err := os.Stat(target)
+		if err != nil || st.Mode().Perm() != 0o600 {
+			t.Errorf("target mode %v, %v; want 0600", st.Mode(), err)
+		}
+		if b, _ := os.ReadFile(target); !bytes.HasPrefix(b, []byte("row,control")) {
+			t.Errorf("target holds %q", b)
+		}
+	})
+	t.Run("long name", func(t *testing.T) {
+		name := filepath.Join(dir, strings.Repeat("n", 245)+".xlsx")
+		if code, _, stderr := runCLI(t, "generate", example, "-o", name); code != 0 {
+			t.Fatalf("exit %d: %s", code, stderr)
+		}
+	})
+	if matches, _ := filepath.Glob(filepath.Join(dir, ".crm-*.tmp")); len(matches) > 0 {
+		t.Errorf("temporary files left: %v", matches)
+	}
+}
+
+// TestStandardOutputToDevNull: -o - with standard output sent to /dev/null
+// is no terminal.
+func TestStandardOutputToDevNull(t *testing.T) {
+	null, err := os.OpenFile("/dev/null", os.O_WRONLY, 0)
+	if err != nil {
+		t.Skip(err)
+	}
+	defer null.Close()
+	var errOut bytes.Buffer
+	if code := run(context.Background(), []string{"generate", example, "-o", "-"}, strings.NewReader(""), null, &errOut); code != 0 {
+		t.Errorf("exit %d: %s", code, errOut.String())
+	}
+}
+
+// TestSpecialInputsAreRefused: a device or a FIFO named as an input,
+// template or project file is refused at once (exit 2), never read.
+func TestSpecialInputsAreRefused(t *testing.T) {
+	fifo := filepath.Join(t.TempDir(), "in.yaml")
+	if err := syscall.Mkfifo(fifo, 0o644); err != nil {
+		t.Skip(err)
+	}
+	for _, args := range [][]string{
+		{"validate", "/dev/zero"}, {"validate", fifo}, {"generate", "/dev/urandom", "-o", "/dev/null"},
+		{"generate", example, "--template", "/dev/zero", "-o", "/dev/null"}, {"validate", example, "--config", fifo}, {"import", fifo},
+	} {
+		done := make(chan int)
+		var stderr string
+		go func() {
+			var code int
+			code, _, stderr = runCLI(t, args...)
+			done <- code
+		}()
+		select {
+		case code := <-done:
+			if code != 2 || !strings.Contains(stderr, "is not a regular file") {
+				t.Errorf("%v: exit %d: %s", args, code, stderr)
+			}
+		case <-time.After(10 * time.Second):
+			t.Fatalf("%v hangs", args)
+		}
+	}
+}
