@@ -63,11 +63,24 @@ func batch(s *streams, inputs []string, job func(in string, s *streams) error) e
 	return nil
 }
 
+// distinctOutputs refuses a batch two of whose inputs would be written to
+// the same output (a/x.yaml and b/x.yaml into one --out-dir): one would
+// overwrite the other.
+func distinctOutputs(inputs []string, dir, ext string) error {
+	seen := map[string]string{}
+	for _, in := range inputs {
+		out := outputFor(in, dir, ext)
+		if prev, ok := seen[out]; ok {
+			return usagef("%s and %s would both be written to %s; give them other names or other --out-dir runs", prev, in, out)
+		}
+		seen[out] = in
+	}
+	return nil
+}
+
 // errBatch ends a batch whose jobs failed with errors already printed: exit 2.
 var errBatch = &silentError{code: exitUsage}
 
-// outputFor names the output of one input of a batch: in dir (or beside the
-// input) with the input's name and the extension ext.
 // makeOutDir creates the --out-dir folder when it is missing, once, before
 // any job runs.
 func makeOutDir(dir string) error {
@@ -80,6 +93,8 @@ func makeOutDir(dir string) error {
 	return nil
 }
 
+// outputFor names the output of one input of a batch: in dir (or beside the
+// input) with the input's name and the extension ext.
 func outputFor(input, dir, ext string) string {
 	name := strings.TrimSuffix(filepath.Base(input), filepath.Ext(input)) + ext
 	if dir == "" {

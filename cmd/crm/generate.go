@@ -67,6 +67,9 @@ func newGenerateCmd(s *streams) *cobra.Command {
 			if len(args) > 1 && o.out.output != "" {
 				return usagef("-o names one workbook; with several inputs use --out-dir")
 			}
+			if err := distinctOutputs(args, o.outDir, ".xlsx"); err != nil {
+				return err
+			}
 			if err := makeOutDir(o.outDir); err != nil {
 				return err
 			}

@@ -56,6 +56,11 @@ func newImportCmd(s *streams) *cobra.Command {
 			if len(args) > 1 && o.out.output != "-" {
 				return usagef("-o names one document; with several inputs use --out-dir")
 			}
+			if len(args) > 1 || o.outDir != "" {
+				if err := distinctOutputs(args, o.outDir, "."+o.out.format.value); err != nil {
+					return err
+				}
+			}
 			if err := makeOutDir(o.outDir); err != nil {
 				return err
 			}

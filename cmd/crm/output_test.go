@@ -144,3 +144,38 @@ func TestSpecialInputsAreRefused(t *testing.T) {
 		}
 	}
 }
+
+// TestBatchReportsEveryFile: a folder of good, defective and unreadable
+// files is checked whole: unreadable files are findings (in every format),
+// the rest are reported as usual, and exit 2 is for a batch of which nothing
+// could be read.
+func TestBatchReportsEveryFile(t *testing.T) {
+	dir := t.TempDir()
+	good, err := os.ReadFile(example)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for name, data := range map[string][]byte{
+		"good.yaml": good, "bad.yaml": []byte("schema_version: 1\nsystem: {csp: A, name: B, baseline: medium}\n"),
+		"fake.xlsx": []byte("not a zip"), "damaged.xlsx": []byte("PK\x03\x04 cut short"),
+	} {
+		if err := os.WriteFile(filepath.Join(dir, name), data, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := syscall.Mkfifo(filepath.Join(dir, "pipe.yaml"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	code, stdout, stderr := runCLI(t, "validate", dir, "-f", "json")
+	if code != 1 {
+		t.Fatalf("exit %d, want 1: %s", code, stderr)
+	}
+	for _, want := range []string{`"rule": "unreadable"`, "fake.xlsx", "damaged.xlsx", "pipe.yaml is not a regular file", `"rule": "schema"`} {
+		if !strings.Contains(stdout, want) {
+			t.Errorf("the report lacks %s", want)
+		}
+	}
+	if code, _, _ := runCLI(t, "validate", filepath.Join(dir, "fake.xlsx"), filepath.Join(dir, "pipe.yaml")); code != 2 {
+		t.Errorf("nothing readable: exit %d, want 2", code)
+	}
+}

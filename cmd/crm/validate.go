@@ -117,6 +117,11 @@ func runValidate(cmd *cobra.Command, s *streams, o *validateOpts, args []string)
 	if err != nil {
 		return err
 	}
+	// Unreadable files are findings of the batch; only when nothing could
+	// be checked is it an error (exit 2).
+	if rep.Unreadable == len(files) {
+		return rep.FirstError
+	}
 	v := &report.Validation{Tool: versionString(), Files: len(files), Waived: rep.Waived, Findings: rep.Findings, Rules: ruleInfos()}
 	return reportFindings(s, o.out, crm.Severity(o.failOn.value), v, append(rep.Sources(), cfg.Path()...))
 }

@@ -32,6 +32,11 @@ type Report struct {
 	Results  []*Result     // one per input file, sorted by name
 	Findings []crm.Finding // every finding of every file and of the project file, sorted
 	Waived   int
+	// Unreadable counts the files that could not be read at all; each is
+	// an "unreadable" finding, and the batch goes on with the others.
+	Unreadable int
+	// FirstError is the first unreadable file's error.
+	FirstError error
 }
 
 // Sources lists every file the report's results were read from, upstream
@@ -154,12 +159,19 @@ feed:
 	if err := ctx.Err(); err != nil {
 		return nil, err
 	}
-	for _, err := range errs {
-		if err != nil {
-			return nil, err
-		}
-	}
 	rep := &Report{Results: results}
+	for i, err := range errs {
+		if err == nil {
+			continue
+		}
+		rep.Unreadable++
+		if rep.FirstError == nil {
+			rep.FirstError = err
+		}
+		results[i] = &Result{File: files[i], Sources: []string{files[i]}, Findings: []crm.Finding{{
+			File: files[i], Rule: "unreadable", Severity: rulesByID["unreadable"].Severity, Message: err.Error(),
+		}}}
+	}
 	today := opts.Today
 	if today.IsZero() {
 		today = time.Now()
