@@ -112,7 +112,7 @@ func runGenerate(s *streams, o *generateOpts, input string, cfg *validate.Config
 	if err != nil {
 		return err
 	}
-	res, err := validate.Bytes(input, data)
+	res, err := validate.Data(input, data, "")
 	if err != nil {
 		return err
 	}

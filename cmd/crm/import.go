@@ -84,16 +84,19 @@ func newImportCmd(s *streams) *cobra.Command {
 }
 
 func runImport(s *streams, o *importOpts, path string) error {
-	if !validate.IsWorkbook(path) {
-		return importSSP(s, o, path)
-	}
 	data, err := source.ReadFile(path, source.MaxBytes)
 	if err != nil {
 		return err
 	}
+	if !validate.IsPackage(data) {
+		return importSSP(s, o, path, data)
+	}
 	imp, err := validate.Import(path, data, catalog.Baseline(o.baseline.value))
 	if err != nil {
 		return err
+	}
+	if !validate.IsWorkbook(path) {
+		fmt.Fprintf(s.err, "%s: note: the file holds a workbook but is not named .xlsx; it is read as one\n", path)
 	}
 	if err := writeDocument(s, o.out, imp.Doc, path); err != nil {
 		return err
@@ -147,11 +150,7 @@ func writeDocument(s *streams, out *outputFlags, doc *crm.Document, from string)
 }
 
 // importSSP reads an OSCAL system security plan (JSON or YAML).
-func importSSP(s *streams, o *importOpts, path string) error {
-	data, err := source.ReadFile(path, source.MaxBytes)
-	if err != nil {
-		return err
-	}
+func importSSP(s *streams, o *importOpts, path string, data []byte) error {
 	ssp, err := oscal.Decode(path, data)
 	if errors.Is(err, oscal.ErrNotSSP) {
 		return usagef("%s is neither an .xlsx workbook nor an OSCAL system security plan", path)

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"archive/zip"
 	"bytes"
 	"context"
 	"io"
@@ -175,7 +176,51 @@ func TestBatchReportsEveryFile(t *testing.T) {
 			t.Errorf("the report lacks %s", want)
 		}
 	}
-	if code, _, _ := runCLI(t, "validate", filepath.Join(dir, "fake.xlsx"), filepath.Join(dir, "pipe.yaml")); code != 2 {
+	if code, _, _ := runCLI(t, "validate", filepath.Join(dir, "damaged.xlsx"), filepath.Join(dir, "pipe.yaml")); code != 2 {
 		t.Errorf("nothing readable: exit %d, want 2", code)
+	}
+}
+
+// TestContentDecides: what a file holds decides how it is read, not its
+// name; a mismatch is said; old and other formats get their own message
+// and exit 2.
+func TestContentDecides(t *testing.T) {
+	dir := t.TempDir()
+	yaml, _ := os.ReadFile(example)
+	book, _ := os.ReadFile("../../testdata/workbooks/review/template-low-clean.xlsx")
+	var ods bytes.Buffer
+	zw := zip.NewWriter(&ods)
+	w, _ := zw.CreateHeader(&zip.FileHeader{Name: "mimetype", Method: zip.Store})
+	_, _ = w.Write([]byte("application/vnd.oasis.opendocument.spreadsheet"))
+	_ = zw.Close()
+	files := map[string][]byte{
+		"yaml-named.xlsx": yaml, "book-named.yaml": book, "book.ods": ods.Bytes(),
+		"old.xls": append([]byte("\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"), make([]byte, 512)...),
+	}
+	for name, data := range files {
+		if err := os.WriteFile(filepath.Join(dir, name), data, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	at := func(name string) string { return filepath.Join(dir, name) }
+	tests := []struct {
+		args []string
+		code int
+		has  string
+	}{
+		{[]string{"validate", at("yaml-named.xlsx")}, 0, "warning misnamed: the file is named as a workbook but holds a text document"},
+		{[]string{"generate", at("yaml-named.xlsx"), "-o", at("out.xlsx")}, 0, "warning misnamed"},
+		{[]string{"validate", at("book-named.yaml")}, 0, "warning misnamed: the file holds a workbook but is not named .xlsx"},
+		{[]string{"import", at("book-named.yaml"), "-o", at("back.yaml")}, 0, "note: the file holds a workbook"},
+		{[]string{"validate", at("old.xls")}, 2, "an encrypted workbook or an old .xls file"},
+		{[]string{"import", at("old.xls")}, 2, "an encrypted workbook or an old .xls file"},
+		{[]string{"generate", at("old.xls"), "-o", at("x.xlsx")}, 2, "an encrypted workbook or an old .xls file"},
+		{[]string{"validate", at("book.ods")}, 2, "an OpenDocument file (.ods); save it as .xlsx"},
+	}
+	for _, tc := range tests {
+		code, stdout, stderr := runCLI(t, tc.args...)
+		if code != tc.code || !strings.Contains(stdout+stderr, tc.has) {
+			t.Errorf("%v: exit %d (want %d), output lacks %q:\n%s%s", tc.args[:2], code, tc.code, tc.has, stdout, stderr)
+		}
 	}
 }

@@ -15,6 +15,7 @@ type Rule struct {
 // Rules lists every rule; README.md documents the same table.
 var Rules = []Rule{
 	{"unreadable", crm.Error, "A file of a batch that cannot be read at all (missing, not a regular file, too large, not a workbook, damaged); the others are still checked."},
+	{"misnamed", crm.Warning, "The file's name says a workbook and it holds a text document, or the other way round; its content decides how it is read."},
 	{"syntax", crm.Error, "The file is not valid YAML or JSON, or is empty, binary or too large."},
 	{"duplicate-key", crm.Error, "A key appears twice in one mapping; only the first counts."},
 	{"schema", crm.Error, "The document does not follow the input schema (schemas/input-v1.schema.json)."},

@@ -52,7 +52,7 @@ func (ch *chain) load(path string) (*Result, error) {
 		return nil, err
 	}
 	var res *Result
-	if IsWorkbook(path) {
+	if IsPackage(data) {
 		res, err = Workbook(path, data, "")
 	} else {
 		ch.stack = append(ch.stack, abs)

@@ -62,10 +62,28 @@ func File(path string, baseline catalog.Baseline) (*Result, error) {
 	if err != nil {
 		return nil, err
 	}
-	if IsWorkbook(path) {
-		return Workbook(path, data, baseline)
+	return Data(path, data, baseline)
+}
+
+// Data validates a file's content: a workbook or an input document, by what
+// it holds, not by its name; a name that says otherwise is a misnamed
+// warning.
+func Data(name string, data []byte, baseline catalog.Baseline) (*Result, error) {
+	var res *Result
+	var err error
+	if IsPackage(data) {
+		res, err = Workbook(name, data, baseline)
+	} else {
+		res, err = Bytes(name, data)
 	}
-	return Bytes(path, data)
+	if err != nil {
+		return nil, err
+	}
+	if f := misnamed(name, data); f != nil {
+		res.Findings = append(res.Findings, *f)
+		crm.SortFindings(res.Findings)
+	}
+	return res, nil
 }
 
 func readLimited(path string) ([]byte, error) { return source.ReadFile(path, source.MaxBytes) }

@@ -8,6 +8,7 @@ import (
 	"path/filepath"
 	"strings"
 
+	"github.com/crm-tool/crm/crm"
 	"github.com/crm-tool/crm/crm/catalog"
 	"github.com/crm-tool/crm/crm/importer"
 	"github.com/crm-tool/crm/crm/workbook"
@@ -29,6 +30,28 @@ func Import(name string, data []byte, baseline catalog.Baseline) (*importer.Resu
 // IsWorkbook tells workbooks from input documents by name.
 func IsWorkbook(name string) bool {
 	return strings.EqualFold(filepath.Ext(name), ".xlsx")
+}
+
+// IsPackage tells workbooks from input documents by content, whatever the
+// file is named: a zip package (an xlsx, or another producer's spreadsheet),
+// or an OLE file (an encrypted workbook, an old .xls), which the workbook
+// reader refuses with the reason.
+func IsPackage(data []byte) bool {
+	return bytes.HasPrefix(data, []byte("PK\x03\x04")) || bytes.HasPrefix(data, []byte("\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"))
+}
+
+// misnamed is the finding of a file whose name says another kind than its
+// content: its content decides how it is read.
+func misnamed(name string, data []byte) *crm.Finding {
+	pkg, named := IsPackage(data), IsWorkbook(name)
+	if pkg == named {
+		return nil
+	}
+	msg := "the file is named as a workbook but holds a text document; it is read as one"
+	if pkg {
+		msg = "the file holds a workbook but is not named .xlsx; it is read as a workbook"
+	}
+	return &crm.Finding{File: name, Rule: "misnamed", Severity: rulesByID["misnamed"].Severity, Message: msg}
 }
 
 // Workbook validates a CIS/CRM workbook: it is imported into an input

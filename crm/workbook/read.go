@@ -110,6 +110,8 @@ func Read(r io.Reader, o ReadOptions) (*Book, error) {
 // sniff tells encrypted and non-zip files apart before excelize tries them.
 func sniff(raw []byte) error {
 	switch {
+	case bytes.HasPrefix(raw, []byte("PK\x03\x04")) && bytes.Contains(raw[:min(len(raw), 256)], []byte("application/vnd.oasis.opendocument")):
+		return fmt.Errorf("%w: it is an OpenDocument file (.ods); save it as .xlsx", ErrNotWorkbook)
 	case bytes.HasPrefix(raw, []byte("PK\x03\x04")):
 		return nil
 	case bytes.HasPrefix(raw, []byte("\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1")):
