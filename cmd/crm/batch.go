@@ -28,7 +28,9 @@ func batch(s *streams, inputs []string, job func(in string, s *streams) error) e
 		go func() {
 			defer wg.Done()
 			for i := range next {
-				errs[i] = job(inputs[i], &streams{in: s.in, out: s.out, err: &logs[i]})
+				if errs[i] = s.interrupted(); errs[i] == nil {
+					errs[i] = job(inputs[i], &streams{ctx: s.ctx, in: s.in, out: s.out, err: &logs[i]})
+				}
 			}
 		}()
 	}

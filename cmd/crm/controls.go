@@ -52,7 +52,7 @@ func runControls(s *streams, o *controlsOpts) error {
 			rows = append(rows, r)
 		}
 	}
-	err = writeOutput(o.out.output, s.out, false, nil, func(w io.Writer) error {
+	err = writeOutput(s, o.out.output, false, nil, func(w io.Writer) error {
 		return report.WriteControls(w, o.out.format.value, b, rows)
 	})
 	if err == nil {

@@ -110,7 +110,7 @@ func runDiff(s *streams, o *diffOpts, oldPath, newPath string) error {
 	res := diff.Compare(oldSide, newSide, diff.Options{MatchByID: o.matchByID, Families: families})
 	res.Filter(ignore)
 	format := o.out.format.value
-	if err := writeOutput(o.out.output, s.out, format == "xlsx", append(oldSources, newSources...), func(w io.Writer) error {
+	if err := writeOutput(s, o.out.output, format == "xlsx", append(oldSources, newSources...), func(w io.Writer) error {
 		if format == "xlsx" {
 			return workbook.WriteChanges(w, res)
 		}

@@ -44,7 +44,7 @@ func newExportCmd(s *streams) *cobra.Command {
 				return err
 			}
 			format := out.format.value
-			return writeOutput(out.output, s.out, format == "ccm-xlsx", res.Sources, func(w io.Writer) error {
+			return writeOutput(s, out.output, format == "ccm-xlsx", res.Sources, func(w io.Writer) error {
 				switch format {
 				case "oscal-ssp":
 					return oscal.WriteJSON(w, oscal.Export(res.Doc, res.Rows))

@@ -172,7 +172,7 @@ func runGenerate(s *streams, o *generateOpts, input string, cfg *validate.Config
 	if o.template != "" {
 		inputs = append(inputs, o.template)
 	}
-	if err := writeOutput(output, s.out, true, inputs, write); err != nil {
+	if err := writeOutput(s, output, true, inputs, write); err != nil {
 		return err
 	}
 	for _, f := range findings {

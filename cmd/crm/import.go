@@ -135,7 +135,7 @@ func writeDocument(s *streams, out *outputFlags, doc *crm.Document, from string)
 	if !out.format.changed() && strings.EqualFold(filepath.Ext(out.output), ".json") {
 		format = "json"
 	}
-	return writeOutput(out.output, s.out, false, []string{from}, func(w io.Writer) error {
+	return writeOutput(s, out.output, false, []string{from}, func(w io.Writer) error {
 		if format == "json" {
 			enc := json.NewEncoder(w)
 			enc.SetIndent("", "  ")

@@ -45,7 +45,7 @@ func newInitCmd(s *streams) *cobra.Command {
 				}
 			}
 			opts := starter.Options{Baseline: catalog.Baseline(o.baseline.value), ServiceModel: o.model.value, Leveraged: o.leveraged}
-			if err := writeOutput(o.output, s.out, false, nil, func(w io.Writer) error { return starter.Write(w, opts) }); err != nil {
+			if err := writeOutput(s, o.output, false, nil, func(w io.Writer) error { return starter.Write(w, opts) }); err != nil {
 				return err
 			}
 			if o.output != "-" {

@@ -68,7 +68,7 @@ func runMigrate(s *streams, o *migrateOpts, path string) error {
 	if err != nil {
 		return usagef("%w", err)
 	}
-	if err := writeOutput(o.out.output, s.out, false, res.Sources, func(w io.Writer) error {
+	if err := writeOutput(s, o.out.output, false, res.Sources, func(w io.Writer) error {
 		if o.out.format.value == "json" {
 			enc := json.NewEncoder(w)
 			enc.SetIndent("", "  ")

@@ -67,7 +67,7 @@ func runObligations(s *streams, o *obligationsOpts, path string) error {
 	}
 	provider := res.Doc.System.CSP + ": " + res.Doc.System.Name
 	format := o.out.format.value
-	err = writeOutput(o.out.output, s.out, format == "xlsx" && !o.asInput, res.Sources, func(w io.Writer) error {
+	err = writeOutput(s, o.out.output, format == "xlsx" && !o.asInput, res.Sources, func(w io.Writer) error {
 		switch {
 		case o.asInput:
 			doc, comments := obligations.AsInput(res.Doc, relativeTo(o.out.output, path), obls)

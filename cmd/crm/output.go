@@ -23,12 +23,15 @@ import (
 // did (its target is replaced), an existing file keeps its permissions, and
 // a device or a FIFO (/dev/null, a pipe) is written to as it is, never
 // replaced by a file. A write that fails (a full disk) is an error.
-func writeOutput(path string, stdout io.Writer, binary bool, inputs []string, write func(io.Writer) error) error {
+//
+// A run interrupted (SIGINT, SIGTERM) while writing leaves nothing: the
+// temporary file is removed and the output is not replaced.
+func writeOutput(s *streams, path string, binary bool, inputs []string, write func(io.Writer) error) error {
 	if path == "" || path == "-" {
-		if binary && isTerminal(stdout) {
+		if binary && isTerminal(s.out) {
 			return usagef("refusing to write a binary file to a terminal; use -o FILE or redirect standard output")
 		}
-		return write(stdout)
+		return write(s.out)
 	}
 	if err := notAnInput(path, inputs); err != nil {
 		return err
@@ -58,6 +61,9 @@ func writeOutput(path string, stdout io.Writer, binary bool, inputs []string, wr
 	}
 	if err := tmp.Close(); err != nil {
 		return fmt.Errorf("write %s: %w", path, unwrapPath(err))
+	}
+	if err := s.interrupted(); err != nil {
+		return err
 	}
 	if err := os.Chmod(tmp.Name(), mode); err != nil {
 		return fmt.Errorf("write %s: %w", path, unwrapPath(err))

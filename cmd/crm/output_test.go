@@ -224,3 +224,26 @@ func TestContentDecides(t *testing.T) {
 		}
 	}
 }
+
+// TestInterruptedRunWritesNothing: a run whose context a signal cancelled
+// replaces no output, leaves no temporary file, and exits 2.
+func TestInterruptedRunWritesNothing(t *testing.T) {
+	dir := t.TempDir()
+	out := filepath.Join(dir, "crm.xlsx")
+	if err := os.WriteFile(out, []byte("before"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel() // as SIGINT does
+	var stdout, stderr bytes.Buffer
+	code := run(ctx, []string{"generate", example, "-o", out}, strings.NewReader(""), &stdout, &stderr)
+	if code != 2 || !strings.Contains(stderr.String(), "interrupted") {
+		t.Errorf("exit %d: %s", code, stderr.String())
+	}
+	if b, _ := os.ReadFile(out); string(b) != "before" {
+		t.Error("the output was replaced")
+	}
+	if left, _ := filepath.Glob(filepath.Join(dir, ".crm-*.tmp")); len(left) > 0 {
+		t.Errorf("left behind: %v", left)
+	}
+}

@@ -33,7 +33,7 @@ func newResolveCmd(s *streams) *cobra.Command {
 				return err
 			}
 			r := &report.Resolution{File: args[0], Baseline: res.Doc.System.Baseline, Rows: res.Rows, Locate: res.Locate}
-			if err := writeOutput(out.output, s.out, false, res.Sources, func(w io.Writer) error {
+			if err := writeOutput(s, out.output, false, res.Sources, func(w io.Writer) error {
 				return report.WriteRows(w, out.format.value, r)
 			}); err != nil {
 				return err

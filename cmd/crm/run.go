@@ -8,17 +8,30 @@ import (
 	"strings"
 )
 
-// streams are the command's standard streams; tests pass buffers.
+// streams are the command's standard streams (tests pass buffers), and its
+// context, which a SIGINT or SIGTERM cancels.
 type streams struct {
+	ctx context.Context
 	in  io.Reader
 	out io.Writer // results
 	err io.Writer // diagnostics and summaries
 }
 
+// errInterrupted ends a run stopped by a signal: nothing more is written.
+var errInterrupted = errors.New("interrupted; nothing written")
+
+// interrupted reports a signal received since the run began.
+func (s *streams) interrupted() error {
+	if s.ctx != nil && s.ctx.Err() != nil {
+		return errInterrupted
+	}
+	return nil
+}
+
 // run executes crm with args and returns the exit code. It is the only place
 // that prints errors and chooses exit codes.
 func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.Writer) int {
-	s := &streams{in: stdin, out: stdout, err: stderr}
+	s := &streams{ctx: ctx, in: stdin, out: stdout, err: stderr}
 	root := newRoot(s)
 	root.SetArgs(args)
 	root.SetIn(stdin)

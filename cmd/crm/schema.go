@@ -25,7 +25,7 @@ func newSchemaCmd(s *streams) *cobra.Command {
 			if err != nil {
 				return err
 			}
-			return writeOutput(out, s.out, false, nil, func(w io.Writer) error {
+			return writeOutput(s, out, false, nil, func(w io.Writer) error {
 				_, err := w.Write(raw)
 				return err
 			})

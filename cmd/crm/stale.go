@@ -69,7 +69,7 @@ func runStale(s *streams, o *staleOpts, args []string) error {
 	}
 	inputs := append(append(slices.Clone(res.Sources), oldSources...), newSources...)
 	affected := diff.Stale(diff.Compare(oldSide, newSide, diff.Options{}), res.Rows, lv)
-	if err := writeOutput(o.out.output, s.out, false, inputs, func(w io.Writer) error {
+	if err := writeOutput(s, o.out.output, false, inputs, func(w io.Writer) error {
 		return report.WriteStale(w, o.out.format.value, name, affected)
 	}); err != nil {
 		return err

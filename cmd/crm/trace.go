@@ -38,7 +38,7 @@ func newTraceCmd(s *streams) *cobra.Command {
 				return err
 			}
 			hops := validate.Trace(res, id)
-			return writeOutput(out.output, s.out, false, res.Sources, func(w io.Writer) error {
+			return writeOutput(s, out.output, false, res.Sources, func(w io.Writer) error {
 				return report.WriteTrace(w, out.format.value, id.String(), hops)
 			})
 		},

@@ -129,7 +129,7 @@ func runValidate(cmd *cobra.Command, s *streams, o *validateOpts, args []string)
 // reportFindings writes the findings, the summary line on stderr, and turns
 // findings at or above failOn into exit code 1.
 func reportFindings(s *streams, out *outputFlags, failOn crm.Severity, v *report.Validation, inputs []string) error {
-	if err := writeOutput(out.output, s.out, false, inputs, func(w io.Writer) error {
+	if err := writeOutput(s, out.output, false, inputs, func(w io.Writer) error {
 		return report.WriteFindings(w, out.format.value, v)
 	}); err != nil {
 		return err

@@ -50,7 +50,7 @@ func newVersionCmd(s *streams) *cobra.Command {
 			NISTCatalog:    c.NISTVersion,
 			FedRAMPRelease: c.FedRAMPVersion,
 		}
-		return writeOutput(out.output, s.out, false, nil, func(w io.Writer) error {
+		return writeOutput(s, out.output, false, nil, func(w io.Writer) error {
 			if out.format.value == "json" {
 				enc := json.NewEncoder(w)
 				enc.SetIndent("", "  ")
