@@ -108,6 +108,7 @@ func Convert(name string, b *workbook.Book) *Result {
 	im.entries()
 	im.leveraged()
 	im.stripNotes()
+	im.unvalued()
 	im.sheetsDiffer()
 	for _, t := range []*workbook.Table{b.CIS, b.CRM} {
 		if t != nil {
@@ -358,6 +359,20 @@ func headerLeveraged(header string) []crm.Leveraged {
 		}
 	}
 	return out
+}
+
+// unvalued reports the formula cells of the CIS and CRM tables that have no
+// value saved: crm reads a formula's saved value and never evaluates it, so
+// what such a cell says (an answer, a mark, a responsibility) is unknown.
+func (im *importer) unvalued() {
+	for _, t := range []*workbook.Table{im.book.CIS, im.book.CRM} {
+		if t == nil {
+			continue
+		}
+		for _, ref := range t.Unvalued {
+			im.add(t.Sheet, ref, "formula-without-value", "a formula with no value saved: what it says is unknown (crm reads saved values and never evaluates formulas); open the workbook in a spreadsheet program and save it")
+		}
+	}
 }
 
 // stripNotes takes crm's notes off the responsibilities of the rows crm's

@@ -308,3 +308,18 @@ func BenchmarkValidateGeneratedHigh(b *testing.B) {
 		}
 	}
 }
+
+// TestUnvaluedFormulas: the importer reports each formula cell without a
+// saved value where it stands.
+func TestUnvaluedFormulas(t *testing.T) {
+	crmTable := &workbook.Table{Sheet: "Low CRM Worksheet", HeaderRow: 4, Columns: map[string]int{workbook.RoleID: 0, workbook.RoleAnswer: 1},
+		Rows: []workbook.TableRow{{Row: 5, Cells: []string{"AC-1(a)", ""}}}, Unvalued: []string{"B5"}}
+	res := importer.Convert("book.xlsx", &workbook.Book{Baseline: "low", Revision: 5, CRM: crmTable})
+	var got []string
+	for _, f := range res.Findings {
+		got = append(got, f.Rule+" "+f.Sheet+"!"+f.Cell)
+	}
+	if d := cmp.Diff([]string{"formula-without-value Low CRM Worksheet!B5"}, got); d != "" {
+		t.Errorf("findings (-want +got):\n%s", d)
+	}
+}

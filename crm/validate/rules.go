@@ -54,6 +54,7 @@ var Rules = []Rule{
 	{"leveraged-impact-below", crm.Error, "A leveraged authorization's impact level is below the system's baseline (LI-SaaS counts as Low)."},
 	{"blank-rows", crm.Error, "Workbooks: rows listed with no CRM answer and no control origination: the CRM is not filled in."},
 	{"missing-rows", crm.Error, "Workbooks: rows of the baseline that neither the CIS nor the CRM worksheet lists."},
+	{"formula-without-value", crm.Error, "Workbooks: a CIS or CRM cell is a formula with no value saved, so what it says is unknown."},
 	{"invalid-answer", crm.Error, "Workbooks: a CRM answer is not Yes, Partial or No."},
 	{"sheet-rows-differ", crm.Warning, "Workbooks: the CIS and CRM worksheets list different rows."},
 	{"checks-not-made", crm.Info, "Workbooks: the checks the workbook has no place for (explanations, planned dates, leveraged entries' details), once per file."},

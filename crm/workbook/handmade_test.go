@@ -354,3 +354,16 @@ func bookCells(b *workbook.Book) [][]string {
 	}
 	return out
 }
+
+// TestUnvaluedFormulaCells: a formula cell with no saved value is named,
+// since what it says is unknown (crm never evaluates formulas).
+func TestUnvaluedFormulaCells(t *testing.T) {
+	data := repack(t, handTypedFile(t), replaceIn("xl/worksheets/sheet1.xml", `<c r="D9" t="s"><v>14</v></c>`, `<c r="D9"><f>UPPER("x")</f></c>`), nil)
+	b, err := workbook.Read(bytes.NewReader(data), workbook.ReadOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if d := cmp.Diff([]string{"D9"}, b.CRM.Unvalued); d != "" {
+		t.Errorf("unvalued (-want +got):\n%s", d)
+	}
+}

@@ -28,6 +28,9 @@ type Table struct {
 	Headers   map[string]string // role → the header as written
 	Ignored   []string          // headers crm does not read, as 'Sheet'!C4 "text"
 	Rows      []TableRow
+	// Unvalued are the data cells that are formulas with no value saved
+	// (A1 references): what they say is unknown.
+	Unvalued []string
 }
 
 // TableRow is a data row: its 1-based row number and its cells (ragged).
@@ -130,9 +133,10 @@ type reader struct {
 
 // sheetRows is one sheet's cells, read once.
 type sheetRows struct {
-	once sync.Once
-	rows [][]string
-	err  error
+	once     sync.Once
+	rows     [][]string
+	unvalued [][2]int // formula cells without a saved value
+	err      error
 }
 
 // rows reads a sheet's cells once, raw (no number formats: the CIS and CRM
@@ -143,8 +147,20 @@ func (rd *reader) rows(sheet string) ([][]string, error) {
 		sr = &sheetRows{}
 		rd.cache[sheet] = sr
 	}
-	sr.once.Do(func() { sr.rows, sr.err = rd.p.rows(sheet) })
+	sr.once.Do(func() { sr.rows, sr.unvalued, sr.err = rd.p.rows(sheet) })
 	return sr.rows, sr.err
+}
+
+// unvalued names a table's data cells that are formulas without a saved
+// value, as A1 references.
+func (rd *reader) unvalued(t *Table) []string {
+	var out []string
+	for _, rc := range rd.cache[t.Sheet].unvalued {
+		if rc[0] > t.HeaderRow {
+			out = append(out, cellName(rc[1], rc[0]))
+		}
+	}
+	return out
 }
 
 // prefetch reads the sheets crm reads (every CIS and CRM sheet, and
@@ -192,11 +208,13 @@ func (rd *reader) read(o ReadOptions) (*Book, error) {
 		if b.CIS, err = rd.cisTable(chosen.cis); err != nil {
 			return nil, err
 		}
+		b.CIS.Unvalued = rd.unvalued(b.CIS)
 	}
 	if chosen.crm != "" {
 		if b.CRM, err = rd.crmTable(chosen.crm); err != nil {
 			return nil, err
 		}
+		b.CRM.Unvalued = rd.unvalued(b.CRM)
 	}
 	b.Baseline = catalog.Baseline(chosen.key)
 	b.Revision = rd.revision()

@@ -22,20 +22,23 @@ import (
 // rows reads a sheet's cells as GetRows does: one slice per row up to the
 // last row holding a cell, each up to its last non-empty cell. Unlike
 // GetRows, it refuses a sheet whose cells lie past Excel's limits.
-func (p *pkg) rows(sheet string) ([][]string, error) {
+// It also names the formula cells that have no value saved (1-based row,
+// column): what they say is unknown, since formulas are never evaluated.
+func (p *pkg) rows(sheet string) ([][]string, [][2]int, error) {
 	part, ok := p.sheets[sheet]
 	if !ok {
-		return nil, fmt.Errorf("no sheet %q", sheet)
+		return nil, nil, fmt.Errorf("no sheet %q", sheet)
 	}
 	data, err := p.read(part)
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
-	rows, err := p.sheetRows(data)
+	var unvalued [][2]int
+	rows, err := p.sheetRows(data, func(row, col int) { unvalued = append(unvalued, [2]int{row, col}) })
 	if err != nil {
-		return nil, fmt.Errorf("sheet %q: %w", sheet, err)
+		return nil, nil, fmt.Errorf("sheet %q: %w", sheet, err)
 	}
-	return rows, nil
+	return rows, unvalued, nil
 }
 
 // Excel's limits. A cell beyond them is a broken or hostile sheet, which
@@ -46,8 +49,9 @@ const (
 	maxColumns = 1 << 14
 )
 
-// sheetRows reads a sheet part's cells.
-func (p *pkg) sheetRows(data []byte) ([][]string, error) {
+// sheetRows reads a sheet part's cells; unvalued, when not nil, is told of
+// each formula cell without a saved value.
+func (p *pkg) sheetRows(data []byte, unvalued func(row, col int)) ([][]string, error) {
 	sc := scanner{data: data}
 	var out [][]string
 	row, col, width := 0, 0, 0 // width: the widest row so far, to size the next
@@ -93,6 +97,9 @@ func (p *pkg) sheetRows(data []byte) ([][]string, error) {
 			v, formula := p.cell(&sc, cellType(rawAttr(tag, "t")))
 			if v == "" && !formula {
 				continue // as GetRows: a cell counts when it has a value or a formula
+			}
+			if v == "" && unvalued != nil {
+				unvalued(row, col)
 			}
 			for len(out) < row {
 				out = append(out, nil)

@@ -66,7 +66,7 @@ func TestScannerMatchesExcelize(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			got, err := p.rows(sheet)
+			got, _, err := p.rows(sheet)
 			if err != nil {
 				t.Fatalf("%s %q: %v", name, sheet, err)
 			}
@@ -125,7 +125,7 @@ func FuzzScannerReadsWhatWasWritten(f *testing.F) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		got, err := p.rows("Sheet1")
+		got, _, err := p.rows("Sheet1")
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -160,7 +160,7 @@ func FuzzSheetRows(f *testing.F) {
 	f.Add([]byte(`<x:row r="2"><x:c r="A2" t="inlineStr"><x:is><x:r><x:t>a</x:t></x:r><x:rPh><x:t>b</x:t></x:rPh></x:is></x:c></x:row>`))
 	p := &pkg{shared: []string{"zero", "one"}}
 	f.Fuzz(func(t *testing.T, data []byte) {
-		rows, err := p.sheetRows(data)
+		rows, err := p.sheetRows(data, nil)
 		if err != nil {
 			return
 		}
@@ -183,11 +183,11 @@ func TestSheetRowsRefusesCellsPastTheLimits(t *testing.T) {
 		`<row r="1"><c r="AAAAAAAAAAAAAAAAAAAAAAAAAAA1"><v>1</v></c></row>`,
 		strings.Repeat(`<row><c r="XFD1"><v>1</v></c></row>`, 200),
 	} {
-		if _, err := (&pkg{}).sheetRows([]byte(sheet)); err == nil {
+		if _, err := (&pkg{}).sheetRows([]byte(sheet), nil); err == nil {
 			t.Errorf("%.60s…: read without an error", sheet)
 		}
 	}
-	rows, err := (&pkg{}).sheetRows([]byte(`<row r="1048576"><c r="XFD1048576"><v>1</v></c></row>`))
+	rows, err := (&pkg{}).sheetRows([]byte(`<row r="1048576"><c r="XFD1048576"><v>1</v></c></row>`), nil)
 	if err != nil || len(rows) != maxRows || len(rows[maxRows-1]) != maxColumns {
 		t.Errorf("the last cell Excel allows: %d rows, %v", len(rows), err)
 	}
