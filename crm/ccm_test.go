@@ -3,6 +3,7 @@ package crm
 import "testing"
 
 func TestCCMOwnership(t *testing.T) {
+	// Every answer kind, with the originations that go with it.
 	tests := []struct {
 		origination []Origination
 		answer      Answer
@@ -10,14 +11,18 @@ func TestCCMOwnership(t *testing.T) {
 		want        string
 	}{
 		{[]Origination{SPSystem}, AnswerYes, nil, CCMCSPOwned},
-		{[]Origination{SPCorporate}, AnswerNo, nil, CCMCSPOwned}, // a policy row: provider-run, the agency's own duty
-		{[]Origination{CustomerConfigured}, AnswerNo, nil, CCMCSCOwned},
 		{[]Origination{Inherited}, AnswerYes, nil, CCMThirdParty},
 		{[]Origination{SPSystem, Inherited}, AnswerYes, nil, CCMSharedCSPThird},
+		{[]Origination{SPCorporate}, AnswerNo, nil, CCMCSCOwned}, // a policy row: the agency keeps its own
+		{[]Origination{SPHybrid}, AnswerNo, nil, CCMCSCOwned},    // answered No: the customer carries it
+		{[]Origination{CustomerConfigured}, AnswerNo, nil, CCMCSCOwned},
 		{[]Origination{Inherited, CustomerConfigured}, AnswerPartial, nil, CCMSharedCSPCSC},
 		{[]Origination{Shared}, AnswerPartial, nil, CCMSharedCSPCSC},
-		{[]Origination{SPHybrid, CustomerProvided}, AnswerPartial, nil, CCMSharedCSPCSC},
-		{nil, AnswerPartial, nil, CCMSharedCSPCSC},
+		{[]Origination{SPSystem}, AnswerPartial, nil, CCMSharedCSPCSC},
+		{[]Origination{SPHybrid, CustomerProvided}, "", nil, CCMSharedCSPCSC},
+		{[]Origination{Inherited}, "", nil, CCMThirdParty},
+		{[]Origination{SPSystem}, "", nil, CCMCSPOwned},
+		{[]Origination{CustomerProvided}, "", nil, CCMCSCOwned},
 		{nil, "", nil, ""},
 		{[]Origination{SPSystem}, AnswerYes, []Status{NotApplicable}, CCMNotApplicable},
 	}
