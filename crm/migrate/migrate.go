@@ -81,6 +81,17 @@ func Migrate(doc *crm.Document, rows []crm.Row, to catalog.Baseline) (*crm.Docum
 			out.Controls[id.String()] = e
 			continue
 		}
+		// A control that was one bare row in Rev 4 and has lettered parts in
+		// Rev 5 (AU-3, CM-2, SC-13, …): its answer and text are carried to
+		// every part, for review, rather than lost.
+		if src, ok := source[id.Base()]; ok && id.Part != "" && fromRev == 4 {
+			e := carry(src)
+			e.Todo = &todo
+			used[id.Base()] = true
+			rep.Changed = append(rep.Changed, Item{id.String(), fmt.Sprintf("%s was one row in Rev 4; its answer and text are carried to each Rev 5 part: check that each part says what the control's row said", id.Base())})
+			out.Controls[id.String()] = e
+			continue
+		}
 		if from := links[id]; len(from) > 0 {
 			e := carry(source[from[0]])
 			e.Todo = &todo
@@ -142,7 +153,11 @@ func partsChanged(rows []crm.Row, target *catalog.BaselineSet) map[controlid.ID]
 }
 
 // withdrawnLinks maps each target row to the source rows of withdrawn
-// controls that were incorporated into or moved to it (or to its control).
+// controls that were incorporated into or moved to it (or to its control:
+// IA-2(11) into IA-2(6), the same subject). Never into a policy and
+// procedures (-1) control: its parts are about policy, and filling them
+// from the withdrawn control (MA-4(2)'s nonlocal maintenance into MA-1(c),
+// the policy review) would say what the provider never said.
 func withdrawnLinks(cat *catalog.Catalog, rows []crm.Row) map[controlid.ID][]controlid.ID {
 	out := map[controlid.ID][]controlid.ID{}
 	for _, r := range rows {
@@ -154,6 +169,9 @@ func withdrawnLinks(cat *catalog.Catalog, rows []crm.Row) map[controlid.ID][]con
 			to, err := controlid.Parse(l.Target)
 			if err != nil {
 				continue // a whole family: too broad to carry to
+			}
+			if to.Control == 1 && to.Enhancement == 0 {
+				continue // a policy control: about something else
 			}
 			targets := []controlid.ID{to}
 			if to.Part == "" {

@@ -99,7 +99,10 @@ func TestRev4ToRev5(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if got := counts(rep); got != [4]int{379, 135, 174, 67} {
+	// Controls that were one row in Rev 4 and have parts in Rev 5 are
+	// carried to each part (changed, for review); no part is filled from a
+	// withdrawn control linked into a policy control.
+	if got := counts(rep); got != [4]int{379, 99, 210, 56} {
 		t.Errorf("carried, new, changed, dropped = %v", got)
 	}
 	find := func(items []migrate.Item, row string) string {
@@ -118,6 +121,17 @@ func TestRev4ToRev5(t *testing.T) {
 	}
 	if r := find(rep.Changed, "AC-2(a)"); !strings.Contains(r, "other parts in Rev 5") {
 		t.Errorf("AC-2(a) changed as %q", r)
+	}
+	for _, part := range []string{"AU-3(a)", "AU-3(f)", "SC-13(b)"} {
+		if r := find(rep.Changed, part); !strings.Contains(r, "was one row in Rev 4; its answer and text are carried to each Rev 5 part") {
+			t.Errorf("%s changed as %q", part, r)
+		}
+		if e := doc.Controls[part]; e.Answer == "" && len(e.Origination) == 0 || e.Todo == nil || !*e.Todo {
+			t.Errorf("%s lost its Rev 4 answer or its todo: %+v", part, e)
+		}
+	}
+	if r := find(rep.New, "MA-1(c)"); r == "" || doc.Controls["MA-1(c)"].Customer != "" {
+		t.Errorf("MA-1(c), the policy review, was filled from withdrawn MA-4(2): %q %+v", r, doc.Controls["MA-1(c)"])
 	}
 	if doc.Revision != 0 || doc.System.Baseline != "moderate" {
 		t.Errorf("revision %d, baseline %s", doc.Revision, doc.System.Baseline)
