@@ -85,8 +85,8 @@ func runObligations(s *streams, o *obligationsOpts, path string) error {
 		return report.WriteObligations(w, format, provider, obls)
 	})
 	if err == nil {
-		duties := obligations.Duties(obls)
-		fmt.Fprintf(s.err, "%d rows leave duties to the agency; not yet in place at the provider: %d\n", duties, len(obls)-duties)
+		fmt.Fprintf(s.err, "%d rows leave duties to the agency; inherited with text to read: %d; not yet in place at the provider: %d\n",
+			obligations.Duties(obls), obligations.Count(obls, obligations.SectionConditional), obligations.Count(obls, obligations.SectionNotInPlace))
 	}
 	return err
 }

@@ -23,6 +23,10 @@ const (
 	// SectionDuties are rows the provider does not give whole: what the
 	// agency must do.
 	SectionDuties = "duties"
+	// SectionConditional are rows answered Yes whose CRM text still says
+	// something to the customer, often a condition ("if you use the log
+	// drain, this becomes yours"): the agency must read them.
+	SectionConditional = "conditional"
 	// SectionNotInPlace are rows customers are to inherit that the provider
 	// has not put in place yet (planned or partly implemented): the agency
 	// cannot rely on them until the date given, and must plan for that.
@@ -41,10 +45,13 @@ type Obligation struct {
 }
 
 // Duties counts the obligations of the duties section.
-func Duties(obls []Obligation) int {
+func Duties(obls []Obligation) int { return Count(obls, SectionDuties) }
+
+// Count counts the obligations of a section.
+func Count(obls []Obligation, section string) int {
 	n := 0
 	for _, o := range obls {
-		if o.Section == SectionDuties {
+		if o.Section == section {
 			n++
 		}
 	}
@@ -63,12 +70,19 @@ func Build(doc *crm.Document, rows []crm.Row, services []string) ([]Obligation, 
 		}
 		use[s.ID] = true
 	}
-	var out, pending []Obligation
+	var out, conditional, pending []Obligation
 	for i := range rows {
 		r := &rows[i]
 		if crm.NotInPlace(r) {
 			pending = append(pending, Obligation{Section: SectionNotInPlace, Row: r.ID.String(), Family: r.ID.Family, Title: r.Member.Title,
 				Answer: r.Answer.Label(), Duties: []Duty{{Text: crm.Notes(r, doc)[0]}}})
+		}
+		if r.Answer == crm.AnswerYes {
+			if text := crm.CustomerText(r, doc, ""); text != "" {
+				conditional = append(conditional, Obligation{Section: SectionConditional, Row: r.ID.String(), Family: r.ID.Family, Title: r.Member.Title,
+					Answer: r.Answer.Label(), Duties: []Duty{{Text: text}}})
+			}
+			continue
 		}
 		if r.Answer != crm.AnswerPartial && r.Answer != crm.AnswerNo {
 			continue
@@ -94,7 +108,7 @@ func Build(doc *crm.Document, rows []crm.Row, services []string) ([]Obligation, 
 		}
 		out = append(out, o)
 	}
-	return append(out, pending...), nil
+	return append(append(out, conditional...), pending...), nil
 }
 
 func impactOf(baseline string) string {

@@ -13,8 +13,11 @@ var ObligationsFormats = []string{"text", "markdown", "csv"}
 
 const noDuty = "the CRM does not say what; ask the provider"
 
-// notInPlaceHeading heads the rows the provider has not put in place yet.
-const notInPlaceHeading = "Not yet in place at the provider: plan for these until the date given"
+// Headings of the sections after the duties.
+const (
+	conditionalHeading = "Inherited, with what the CRM still tells the customer (often a condition): read these"
+	notInPlaceHeading  = "Not yet in place at the provider: plan for these until the date given"
+)
 
 // WriteObligations renders the agency's checklist, grouped by family, then
 // the rows not yet in place at the provider.
@@ -64,7 +67,10 @@ func WriteObligations(w io.Writer, format, provider string, obls []obligations.O
 // groupOf is the heading an obligation is listed under: its family, or the
 // not-in-place section.
 func groupOf(o obligations.Obligation) string {
-	if o.Section == obligations.SectionNotInPlace {
+	switch o.Section {
+	case obligations.SectionConditional:
+		return conditionalHeading
+	case obligations.SectionNotInPlace:
 		return notInPlaceHeading
 	}
 	return familyHeading(o.Family)
