@@ -214,6 +214,9 @@ func (r *Row) passOn() {
 		return
 	}
 	r.Origination = append(slices.Clip(r.Origination), CustomerConfigured)
+	slices.SortFunc(r.Origination, func(a, b Origination) int { // in CIS column order, as a workbook reads back
+		return slices.Index(Originations, a) - slices.Index(Originations, b)
+	})
 	r.From["origination"] = r.From["pass_on"] // the entry that changed it, and so the answer
 }
 

@@ -168,7 +168,7 @@ func TestResolveStatusAndPassOn(t *testing.T) {
 		{"N/A with provider origination: no answer", Fields{Origination: []Origination{SPSystem}, Status: []Status{NotApplicable}}, "", []Origination{SPSystem}},
 		{"N/A with a stated answer keeps it", Fields{Origination: []Origination{SPSystem}, Status: []Status{NotApplicable}, Answer: AnswerNo}, AnswerNo, []Origination{SPSystem}},
 		{"planned provider row: still designed to be inherited", Fields{Origination: []Origination{SPSystem}, Status: []Status{Planned}}, AnswerYes, []Origination{SPSystem}},
-		{"pass_on on an inherited row: Partial", Fields{Origination: []Origination{Inherited}, PassOn: "up"}, AnswerPartial, []Origination{Inherited, CustomerConfigured}},
+		{"pass_on on an inherited row: Partial", Fields{Origination: []Origination{Inherited}, PassOn: "up"}, AnswerPartial, []Origination{CustomerConfigured, Inherited}},
 		{"pass_on alone: No", Fields{PassOn: "up"}, AnswerNo, []Origination{CustomerConfigured}},
 		{"pass_on with a customer column already: unchanged", Fields{Origination: []Origination{Shared}, PassOn: "up"}, AnswerPartial, []Origination{Shared}},
 	}

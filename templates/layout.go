@@ -156,6 +156,9 @@ type ProvenanceSheet struct {
 	Headers []string  `yaml:"headers"`
 	Widths  []float64 `yaml:"widths"`
 	// LeveragedFact labels the fact rows that keep each leveraged
-	// authorization's entry.
+	// authorization's entry; SystemFact and ServiceFact those of the
+	// system block and of each service.
 	LeveragedFact string `yaml:"leveraged_fact"`
+	SystemFact    string `yaml:"system_fact"`
+	ServiceFact   string `yaml:"service_fact"`
 }

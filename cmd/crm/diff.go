@@ -140,5 +140,10 @@ func loadSide(s *streams, path string, b catalog.Baseline) (*diff.Side, []string
 	if errs > 0 {
 		fmt.Fprintf(s.err, "%s: note: %d errors (crm validate shows them); compared as read\n", path, errs)
 	}
-	return &diff.Side{Name: path, Doc: res.Doc, Rows: res.Rows}, res.Sources, nil
+	side := &diff.Side{Name: path, Doc: res.Doc, Rows: res.Rows, Bare: res.Imported != nil && !res.Imported.Provenance}
+	if side.Bare {
+		fmt.Fprintf(s.err, "%s: note: a workbook without crm's Provenance sheet: compared as its cells show it; not compared: %s\n",
+			path, strings.Join(diff.NotCompared, ", "))
+	}
+	return side, res.Sources, nil
 }

@@ -4,6 +4,7 @@ import (
 	"archive/zip"
 	"bytes"
 	"context"
+	"fmt"
 	"io"
 	"io/fs"
 	"os"
@@ -245,5 +246,34 @@ func TestInterruptedRunWritesNothing(t *testing.T) {
 	}
 	if left, _ := filepath.Glob(filepath.Join(dir, ".crm-*.tmp")); len(left) > 0 {
 		t.Errorf("left behind: %v", left)
+	}
+}
+
+// TestDiffAgainstOwnWorkbook: every shipped example compared with the
+// workbook generated from it, in every mode, shows no differences (exit 0);
+// a bare workbook (no Provenance sheet) is compared as its cells show it,
+// and still shows a real change.
+func TestDiffAgainstOwnWorkbook(t *testing.T) {
+	dir := t.TempDir()
+	inputs, _ := filepath.Glob("../../testdata/examples/*.yaml")
+	inputs = append(inputs, "../../testdata/chain/paas.yaml", "../../testdata/chain/saas.yaml")
+	modes := [][]string{nil, {"--no-provenance"}}
+	if _, err := os.Stat("../../../shared/data/SSP-Appendix-J-CSO-CIS-and-CRM-Workbook.xlsx"); err == nil {
+		modes = append(modes, []string{"--template", "../../../shared/data/SSP-Appendix-J-CSO-CIS-and-CRM-Workbook.xlsx"})
+	}
+	for _, in := range inputs {
+		for i, mode := range modes {
+			out := filepath.Join(dir, fmt.Sprintf("%s-%d.xlsx", filepath.Base(in), i))
+			if code, _, stderr := runCLI(t, append([]string{"generate", in, "-o", out}, mode...)...); code != 0 {
+				t.Fatalf("generate %s %v: exit %d: %s", in, mode, code, stderr)
+			}
+			if code, stdout, stderr := runCLI(t, "diff", in, out); code != 0 {
+				t.Errorf("diff %s against its workbook %v: exit %d\n%s%s", filepath.Base(in), mode, code, stdout, stderr)
+			}
+		}
+	}
+	bare := filepath.Join(dir, "saas-moderate.yaml-1.xlsx")
+	if code, _, stderr := runCLI(t, "diff", "../../testdata/diff/v1.yaml", bare); code != 1 || !strings.Contains(stderr, "not compared: system.service_models") {
+		t.Errorf("a bare workbook against another CRM: exit %d: %s", code, stderr)
 	}
 }

@@ -51,7 +51,15 @@ type Side struct {
 	Name string
 	Doc  *crm.Document
 	Rows []crm.Row
+	// Bare marks a workbook without crm's Provenance sheet: it holds only
+	// the CIS and CRM cells and the Instructions' system block, so it is
+	// compared as those show it (see NotCompared).
+	Bare bool
 }
+
+// NotCompared lists what a comparison with a bare workbook leaves out: what
+// such a workbook has no place for.
+var NotCompared = []string{"system.service_models", "system.deployment_model", "system.version", "system.date", "services", "leveraged authorizations' details"}
 
 func (s *Side) revision() int {
 	if s.Doc.Revision == 4 {
@@ -145,7 +153,11 @@ func (c *comparer) system() {
 		{"services", services(c.old.Doc), services(c.new.Doc)},
 		{"leveraged", leveraged(c.old.Doc), leveraged(c.new.Doc)},
 	}
+	bare := c.old.Bare || c.new.Bare
 	for _, f := range fields {
+		if bare && (slices.Contains(NotCompared, f[0]) || f[0] == "leveraged") {
+			continue // a side has no place for it
+		}
 		if f[1] != f[2] {
 			c.add(Change{Kind: SystemChanged, Field: f[0], Old: f[1], New: f[2], order: -1})
 		}
@@ -230,6 +242,17 @@ func (c *comparer) pair(base Change, o, n *crm.Row) {
 		with(StatusChanged, a, b)
 	}
 	a, b := crm.CustomerText(o, c.old.Doc, ""), crm.CustomerText(n, c.new.Doc, "")
+	if c.old.Bare || c.new.Bare {
+		// A bare workbook's cell is all of the responsibilities, crm's
+		// notes and the services' paragraphs included: compare the cells.
+		a, b = crm.Responsibility(o, c.old.Doc, ""), crm.Responsibility(n, c.new.Doc, "")
+		if c.old.Bare {
+			a = o.Customer
+		}
+		if c.new.Bare {
+			b = n.Customer
+		}
+	}
 	switch {
 	case a == b:
 	case sameWords(a, b):

@@ -105,6 +105,7 @@ func Convert(name string, b *workbook.Book) *Result {
 			return true
 		})
 	}
+	im.keptSystem()
 	im.entries()
 	im.leveraged()
 	im.stripNotes()
@@ -315,6 +316,28 @@ func (im *importer) leveraged() {
 	for _, l := range im.res.Doc.Leveraged {
 		if l.FedRAMPID == "" || l.Type == "" || l.Impact == "" {
 			im.res.Notes = append(im.res.Notes, fmt.Sprintf("leveraged authorization %q: add its fedramp_id, type and impact", l.Name))
+		}
+	}
+}
+
+// keptSystem reads the system block and the services crm's Provenance sheet
+// keeps, over what the Instructions sheet gave (the revisions stay).
+func (im *importer) keptSystem() {
+	layout, _ := templates.AppendixJ()
+	for _, f := range im.book.Facts {
+		label := strings.ToLower(f[0])
+		switch {
+		case label == strings.ToLower(layout.Provenance.SystemFact):
+			sys := im.res.Doc.System
+			if err := json.Unmarshal([]byte(f[1]), &sys); err == nil && sys.Name != "" {
+				sys.Revisions = im.res.Doc.System.Revisions
+				im.res.Doc.System = sys
+			}
+		case strings.HasPrefix(label, strings.ToLower(layout.Provenance.ServiceFact)+" "):
+			var sv crm.Service
+			if err := json.Unmarshal([]byte(f[1]), &sv); err == nil && sv.ID != "" {
+				im.res.Doc.Services = append(im.res.Doc.Services, sv)
+			}
 		}
 	}
 }

@@ -447,8 +447,16 @@ func provenanceFacts(l *templates.ProvenanceSheet, p *Provenance, s *Spec, title
 	}
 	names = slices.Clone(l.Facts)
 	values = []string{p.Tool, p.Input, p.InputSHA256, itoa(p.SchemaVersion), p.Catalog, p.Baselines, title, service}
+	sys := s.Doc.System
+	sys.Revisions = nil         // on the Instructions sheet
+	raw, _ := json.Marshal(sys) // strings only: cannot fail
+	names, values = append(names, l.SystemFact), append(values, string(raw))
+	for _, sv := range s.Doc.Services {
+		raw, _ := json.Marshal(sv)
+		names, values = append(names, l.ServiceFact+" "+sv.ID), append(values, string(raw))
+	}
 	for _, lv := range s.Doc.Leveraged {
-		raw, _ := json.Marshal(lv) // strings only: cannot fail
+		raw, _ := json.Marshal(lv)
 		names = append(names, l.LeveragedFact+" "+lv.ID)
 		values = append(values, string(raw))
 	}
