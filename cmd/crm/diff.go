@@ -33,6 +33,14 @@ Change kinds, most important first:
   text-whitespace      text that differs in white space only
   system-changed       system metadata, services or leveraged authorizations
 
+-f notice writes a change notice a provider can publish to its customers
+(Markdown; notice-html, the same as a page): one entry per control, the
+controls that move responsibility to customers first, what each change means
+in plain words ("now partly your responsibility") and what the CRM now says
+the customer must do, whole; the CRM version and effective date from the new
+version's system block and revisions. White-space changes and system metadata
+are left out; the other formats keep every detail.
+
 Exit code 0 when nothing differs, 1 when something does (with --fail-on, only
 when a change of those kinds does), 2 on error. The summary line on standard
 error counts the changes per kind and per family.`
@@ -59,7 +67,7 @@ func newDiffCmd(s *streams) *cobra.Command {
 		ValidArgsFunction: completeInputFiles,
 		RunE:              func(_ *cobra.Command, args []string) error { return runDiff(s, o, args[0], args[1]) },
 	}
-	o.out = addOutputFlags(cmd, append(slices.Clone(report.DiffFormats), "xlsx"))
+	o.out = addOutputFlags(cmd, append(append(slices.Clone(report.DiffFormats), "xlsx"), report.NoticeFormats...))
 	kinds := strings.Join(diff.KindNames(), "|")
 	cmd.Flags().StringSliceVar(&o.failOn, "fail-on", nil, "exit 1 only for changes of these kinds: "+kinds)
 	cmd.Flags().StringSliceVar(&o.ignore, "ignore", nil, "leave out changes of these kinds: "+kinds)
@@ -111,8 +119,11 @@ func runDiff(s *streams, o *diffOpts, oldPath, newPath string) error {
 	res.Filter(ignore)
 	format := o.out.format.value
 	if err := writeOutput(s, o.out.output, format == "xlsx", append(oldSources, newSources...), func(w io.Writer) error {
-		if format == "xlsx" {
+		switch {
+		case format == "xlsx":
 			return workbook.WriteChanges(w, res)
+		case slices.Contains(report.NoticeFormats, format):
+			return report.WriteNotice(w, format, diff.BuildNotice(res, newSide))
 		}
 		return report.WriteDiff(w, format, res)
 	}); err != nil {
