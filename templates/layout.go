@@ -29,10 +29,11 @@ type ExampleSheet struct {
 
 // RecordSheet is the template's Record of Change: its own revisions.
 type RecordSheet struct {
-	Sheet   string     `yaml:"sheet"`
-	Title   string     `yaml:"title"`
-	Headers []string   `yaml:"headers"`
-	Rows    [][]string `yaml:"rows"`
+	Sheet   string             `yaml:"sheet"`
+	Title   string             `yaml:"title"`
+	Widths  map[string]float64 `yaml:"widths"`
+	Headers []string           `yaml:"headers"`
+	Rows    [][]string         `yaml:"rows"`
 }
 
 // Colors are RGB hex colours without '#'.

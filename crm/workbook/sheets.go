@@ -218,7 +218,7 @@ func (b *builder) recordOfChange() error {
 	if err := b.sheet(s); err != nil {
 		return err
 	}
-	if err := b.widths(s, map[string]float64{"A": 2.2, "B": 14, "C": 80, "D": 10, "E": 20}); err != nil {
+	if err := b.widths(s, l.Widths); err != nil {
 		return err
 	}
 	if err := b.set(s, "B2", l.Title, b.st.heading); err != nil {
