@@ -366,7 +366,9 @@ func rawAttr(tag []byte, name string) []byte {
 		}
 		at := i + j
 		i = at + len(name)
-		if at > 0 && tag[at-1] != ' ' && tag[at-1] != '\t' && tag[at-1] != '\n' && tag[at-1] != '\r' {
+		// An attribute follows white space, or, as encoding/xml allows,
+		// the quote ending the one before.
+		if at > 0 && !strings.ContainsRune(" \t\n\r'\"", rune(tag[at-1])) {
 			continue
 		}
 		rest := tag[at+len(name):]
