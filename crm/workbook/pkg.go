@@ -243,7 +243,7 @@ func sharedStrings(sst []byte) []string {
 		case selfClosing:
 			out = append(out, "") // <si/>: an empty string
 		default:
-			out = append(out, sc.text("si"))
+			out = append(out, sc.text())
 		}
 	}
 }

@@ -16,8 +16,8 @@ import (
 // the sheet list) with encoding/xml; the scanner below only reads the cells
 // of sheetData and the shared strings, and returns what GetRows returns with
 // RawCellValue (TestScannerMatchesExcelize holds it to that on every
-// workbook in the tests, and TestHandmadeParts on parts other producers
-// write).
+// workbook in the tests, TestHandmadeParts on parts other producers write,
+// and the fuzz tests in scan_xml_test.go to encoding/xml on arbitrary XML).
 
 // rows reads a sheet's cells as GetRows does: one slice per row up to the
 // last row holding a cell, each up to its last non-empty cell. Unlike
@@ -129,7 +129,7 @@ func (p *pkg) cell(sc *scanner, typ string) (string, bool) {
 	for {
 		name, _, closing, selfClosing := sc.next()
 		switch {
-		case name == "" || closing && name == "c":
+		case name == "" || closing: // in XML, the first end tag here is the cell's
 			switch typ {
 			case "s":
 				i, err := strconv.Atoi(strings.TrimSpace(v))
@@ -143,16 +143,20 @@ func (p *pkg) cell(sc *scanner, typ string) (string, bool) {
 				}
 			}
 			return v, formula
-		case name == "f" && !closing:
+		case name == "f":
 			formula = true
 			if !selfClosing {
-				sc.until("f")
+				sc.skip()
 			}
-		case closing || selfClosing:
+		case name == "v" && selfClosing:
+			v = "" // the last <v> is the value, as encoding/xml has it
+		case selfClosing:
 		case name == "v":
 			v = sc.until("v")
 		case name == "is":
-			inline = sc.text("is")
+			inline = sc.text()
+		default:
+			sc.skip() // text deeper down is not the cell's
 		}
 	}
 }
@@ -299,7 +303,8 @@ func (sc *scanner) skipPast(start int, end string) {
 	}
 }
 
-// until returns the unescaped text up to the end of element name.
+// until returns the unescaped text of element name, whose start tag was
+// just read, up to its end.
 func (sc *scanner) until(name string) string {
 	// Most often the text runs straight to the end tag.
 	if i := bytes.IndexByte(sc.data[sc.pos:], '<'); i >= 0 && isEndTag(sc.data[sc.pos+i:], name) {
@@ -327,31 +332,72 @@ func (sc *scanner) until(name string) string {
 			sc.pos += min(end+3, len(sc.data)-sc.pos)
 			continue
 		}
-		n, _, closing, _ := sc.next()
-		if n == "" || closing && n == name {
+		n, _, closing, self := sc.next()
+		switch {
+		case n == "" || closing:
 			return b.String()
+		case !self:
+			sc.skip() // an element's text is not the text of the one around it
 		}
 	}
 }
 
-// text is a string item's text: its <t> and its runs' <t>, leaving out
-// phonetic runs, with Excel's _xHHHH_ escapes decoded, as excelize does.
-func (sc *scanner) text(name string) string {
-	var parts []string // most items have one
-	depth := 0         // inside rPh
+// text is a string item's text (whose start tag was just read): its <t> and
+// its runs' <t>, leaving out phonetic runs and anything deeper, with Excel's
+// _xHHHH_ escapes decoded, as excelize does. Where an element holds two <t>,
+// which the schema does not allow, the last counts, as in encoding/xml.
+func (sc *scanner) text() string {
+	var direct string
+	var runs []string // most items have none
 	for {
 		n, _, closing, self := sc.next()
 		switch {
-		case n == "" || closing && n == name:
-			return bstr(strings.Join(parts, ""))
-		case n == "rPh" && !self:
-			if closing {
-				depth--
-			} else {
-				depth++
-			}
-		case n == "t" && !closing && !self && depth == 0:
-			parts = append(parts, sc.until("t"))
+		case n == "" || closing:
+			return bstr(direct + strings.Join(runs, ""))
+		case n == "t" && self:
+			direct = ""
+		case self:
+		case n == "t":
+			direct = sc.until("t")
+		case n == "r":
+			runs = append(runs, sc.run())
+		default:
+			sc.skip()
+		}
+	}
+}
+
+// run is the text of a rich-text run whose start tag was just read.
+func (sc *scanner) run() string {
+	var t string
+	for {
+		n, _, closing, self := sc.next()
+		switch {
+		case n == "" || closing:
+			return t
+		case n == "t" && self:
+			t = ""
+		case self:
+		case n == "t":
+			t = sc.until("t")
+		default:
+			sc.skip()
+		}
+	}
+}
+
+// skip passes over the rest of an element whose start tag was just read,
+// its children included.
+func (sc *scanner) skip() {
+	for depth := 1; depth > 0; {
+		n, _, closing, self := sc.next()
+		switch {
+		case n == "":
+			return
+		case closing:
+			depth--
+		case !self:
+			depth++
 		}
 	}
 }

@@ -28,12 +28,27 @@ type refCell struct {
 	T  string    `xml:"t,attr"`
 	F  *struct{} `xml:"f"`
 	V  *string   `xml:"v"`
-	IS *struct {
-		T    *string `xml:"t"`
-		Runs []struct {
-			T string `xml:"t"`
-		} `xml:"r"`
-	} `xml:"is"`
+	IS *refItem  `xml:"is"`
+}
+
+// refItem is a string item, inline (<is>) or shared (<si>): its text and its
+// runs' text; phonetic runs (<rPh>) are not part of it.
+type refItem struct {
+	T    *string `xml:"t"`
+	Runs []struct {
+		T string `xml:"t"`
+	} `xml:"r"`
+}
+
+func (it refItem) text() string {
+	var b strings.Builder
+	if it.T != nil {
+		b.WriteString(*it.T)
+	}
+	for _, r := range it.Runs {
+		b.WriteString(r.T)
+	}
+	return bstr(b.String())
 }
 
 func (c refCell) value(shared []string) string {
@@ -49,20 +64,10 @@ func (c refCell) value(shared []string) string {
 		}
 		return shared[i]
 	case "inlineStr":
-		if c.IS == nil {
+		if c.IS == nil || c.IS.text() == "" {
 			return v
 		}
-		var b strings.Builder
-		if c.IS.T != nil {
-			b.WriteString(*c.IS.T)
-		}
-		for _, r := range c.IS.Runs {
-			b.WriteString(r.T)
-		}
-		if b.Len() == 0 {
-			return v
-		}
-		return bstr(b.String())
+		return c.IS.text()
 	}
 	return v
 }
@@ -153,4 +158,31 @@ func hasDirective(content []byte) bool {
 			return true
 		}
 	}
+}
+
+// FuzzSharedStringsAgreeWithEncodingXML does the same for the shared-strings
+// table.
+func FuzzSharedStringsAgreeWithEncodingXML(f *testing.F) {
+	for _, s := range []string{
+		`<si><t>plain</t></si><si/><si><r><rPr><b/></rPr><t xml:space="preserve">bold </t></r><r><t>&#38;amp;</t></r></si>`,
+		`<x:si xmlns:x="urn:x"><x:t><![CDATA[<raw>]]>_x0009_</x:t><x:rPh sb="0" eb="1"><x:t>phonetic</x:t></x:rPh></x:si>`,
+	} {
+		f.Add([]byte(s))
+	}
+	f.Fuzz(func(t *testing.T, content []byte) {
+		sst := append(append([]byte(`<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">`), content...), `</sst>`...)
+		var ref struct {
+			Items []refItem `xml:"si"`
+		}
+		if xml.Unmarshal(sst, &ref) != nil || hasDirective(content) {
+			t.Skip()
+		}
+		var want []string
+		for _, it := range ref.Items {
+			want = append(want, it.text())
+		}
+		if d := cmp.Diff(want, sharedStrings(sst), cmpopts.EquateEmpty()); d != "" {
+			t.Errorf("%q: scanner and encoding/xml differ (-encoding/xml +scanner):\n%s", content, d)
+		}
+	})
 }
