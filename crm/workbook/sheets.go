@@ -59,6 +59,16 @@ func (b *builder) widths(sheet string, widths map[string]float64) error {
 	return nil
 }
 
+// columnWidths sets the widths of a sheet's columns from A on.
+func columnWidths(f *excelize.File, sheet string, widths []float64) error {
+	for i, w := range widths {
+		if err := f.SetColWidth(sheet, colName(i+1), colName(i+1), w); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
 func (b *builder) instructions() error {
 	l := &b.layout.Instructions
 	s := l.Sheet
@@ -173,10 +183,8 @@ func (b *builder) examples() error {
 	if err := b.sheet(s); err != nil {
 		return err
 	}
-	for i, w := range l.Widths {
-		if err := b.f.SetColWidth(s, colName(i+1), colName(i+1), w); err != nil {
-			return err
-		}
+	if err := columnWidths(b.f, s, l.Widths); err != nil {
+		return err
 	}
 	if err := b.titleRow(s, 1, l.Title, b.st.heading, 30); err != nil {
 		return err
@@ -328,10 +336,8 @@ func (b *builder) summary() error {
 	if err := b.sheet(s); err != nil {
 		return err
 	}
-	for i, w := range l.Widths {
-		if err := b.f.SetColWidth(s, colName(i+1), colName(i+1), w); err != nil {
-			return err
-		}
+	if err := columnWidths(b.f, s, l.Widths); err != nil {
+		return err
 	}
 	if err := b.set(s, "A1", l.Title, b.st.heading); err != nil {
 		return err

@@ -47,10 +47,8 @@ func (t *table) write(w io.Writer) error {
 	if err := f.SetSheetDimension(t.sheet, "A1:"+cellName(len(t.headers), last)); err != nil {
 		return err
 	}
-	for i, wd := range t.widths {
-		if err := f.SetColWidth(t.sheet, colName(i+1), colName(i+1), wd); err != nil {
-			return err
-		}
+	if err := columnWidths(f, t.sheet, t.widths); err != nil {
+		return err
 	}
 	if err := f.SetPanes(t.sheet, freezeBelow(1)); err != nil {
 		return err

@@ -217,10 +217,8 @@ func (b *builder) tableSheet(name string, headerRow, lastRow, ncols int, widths 
 	if err := b.f.SetSheetDimension(name, "A1:"+cellName(ncols, max(lastRow, 1))); err != nil {
 		return err
 	}
-	for i, w := range widths {
-		if err := b.f.SetColWidth(name, colName(i+1), colName(i+1), w); err != nil {
-			return err
-		}
+	if err := columnWidths(b.f, name, widths); err != nil {
+		return err
 	}
 	if headerRow > 0 {
 		if err := b.printTitles(name, headerRow, headerRow); err != nil {
