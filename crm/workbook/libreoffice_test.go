@@ -28,10 +28,13 @@ var wordTag = regexp.MustCompile(`<word xMin="[0-9.]+" yMin="([0-9.]+)" xMax="([
 // it, and returns the words of its pages with their places.
 func shown(t *testing.T, xlsx []byte) []word {
 	t.Helper()
-	soffice, err1 := exec.LookPath("soffice")
-	pdftotext, err2 := exec.LookPath("pdftotext")
-	if err1 != nil || err2 != nil {
-		t.Skip("LibreOffice (soffice) or pdftotext is not installed")
+	soffice := sofficeOrSkip(t)
+	pdftotext, err := exec.LookPath("pdftotext")
+	if err != nil {
+		if os.Getenv("CI") != "" {
+			t.Fatal("pdftotext is missing: .ci/run must install poppler-utils")
+		}
+		t.Skip("pdftotext (poppler-utils) is not installed")
 	}
 	dir := t.TempDir()
 	in := filepath.Join(dir, "book.xlsx")
