@@ -347,39 +347,28 @@ func (sc *scanner) until(name string) string {
 // _xHHHH_ escapes decoded, as excelize does. Where an element holds two <t>,
 // which the schema does not allow, the last counts, as in encoding/xml.
 func (sc *scanner) text() string {
-	var direct string
-	var runs []string // most items have none
-	for {
-		n, _, closing, self := sc.next()
-		switch {
-		case n == "" || closing:
-			return bstr(direct + strings.Join(runs, ""))
-		case n == "t" && self:
-			direct = ""
-		case self:
-		case n == "t":
-			direct = sc.until("t")
-		case n == "r":
-			runs = append(runs, sc.run())
-		default:
-			sc.skip()
-		}
-	}
+	t, runs := sc.item(true)
+	return bstr(t + runs)
 }
 
-// run is the text of a rich-text run whose start tag was just read.
-func (sc *scanner) run() string {
-	var t string
+// item reads the rest of an element whose start tag was just read: its last
+// <t>, and, when withRuns, the text of its rich-text runs. Anything else is
+// skipped.
+func (sc *scanner) item(withRuns bool) (t, runs string) {
+	var b strings.Builder
 	for {
 		n, _, closing, self := sc.next()
 		switch {
 		case n == "" || closing:
-			return t
+			return t, b.String()
 		case n == "t" && self:
 			t = ""
 		case self:
 		case n == "t":
 			t = sc.until("t")
+		case n == "r" && withRuns:
+			run, _ := sc.item(false)
+			b.WriteString(run)
 		default:
 			sc.skip()
 		}
