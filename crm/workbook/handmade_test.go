@@ -8,6 +8,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 
@@ -151,6 +152,35 @@ func TestHandmadeParts(t *testing.T) {
 			edit: replaceIn("xl/sharedStrings.xml", "<t>merged</t>", `<t note="a>b"><![CDATA[<kept> & raw]]> after</t>`),
 			want: "<kept> & raw after",
 		},
+		{
+			// ISO/IEC 29500 Strict: other namespaces for the spreadsheet
+			// and for relationships (and so other relationship types).
+			name: "strict namespaces",
+			edit: func(name string, text []byte) []byte {
+				s := strings.NewReplacer(
+					"http://schemas.openxmlformats.org/spreadsheetml/2006/main", "http://purl.oclc.org/ooxml/spreadsheetml/main",
+					"http://schemas.openxmlformats.org/officeDocument/2006/relationships", "http://purl.oclc.org/ooxml/officeDocument/relationships",
+				).Replace(string(text))
+				if name == "xl/workbook.xml" {
+					s = strings.Replace(s, "<workbook ", `<workbook conformance="strict" `, 1)
+				}
+				return []byte(s)
+			},
+			want: "merged",
+		},
+		{
+			// The spreadsheet namespace bound to a prefix, as some
+			// generators write it, in the parts the scanner reads.
+			name: "spreadsheet elements under a prefix",
+			edit: func(name string, text []byte) []byte {
+				if name != "xl/sharedStrings.xml" && name != "xl/worksheets/sheet1.xml" {
+					return nil
+				}
+				s := prefixedTag.ReplaceAllString(string(text), "<${1}x:$2")
+				return []byte(strings.Replace(s, " xmlns=", " xmlns:x=", 1))
+			},
+			want: "merged",
+		},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
@@ -166,14 +196,19 @@ func TestHandmadeParts(t *testing.T) {
 	}
 }
 
+// prefixedTag is an element's start or end tag without a prefix.
+var prefixedTag = regexp.MustCompile(`<(/?)([A-Za-z][\w]*)\b`)
+
 // TestHandmadeEditsApply guards TestHandmadeParts against a fixture that no
 // longer holds what its edits replace, which would test nothing.
 func TestHandmadeEditsApply(t *testing.T) {
 	base := handTypedFile(t)
 	for part, old := range map[string]string{
-		"xl/sharedStrings.xml":     "<t>merged</t>",
-		"xl/worksheets/sheet1.xml": `<c r="D9" t="s"><v>14</v>`,
-		"xl/workbook.xml":          ` r:id="rId5"`,
+		"xl/sharedStrings.xml":       "<t>merged</t>",
+		"xl/worksheets/sheet1.xml":   `<c r="D9" t="s"><v>14</v>`,
+		"xl/workbook.xml":            ` r:id="rId5"`,
+		"xl/_rels/workbook.xml.rels": "http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet",
+		"[Content_Types].xml":        "spreadsheetml",
 	} {
 		if !strings.Contains(string(zipPart(t, base, part)), old) {
 			t.Errorf("the fixture's %s no longer holds %s", part, old)

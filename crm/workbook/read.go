@@ -10,6 +10,8 @@ import (
 	"sync"
 
 	"github.com/crm-tool/crm/crm/catalog"
+
+	"github.com/crm-tool/crm/crm/workbook/internal/xlsx"
 )
 
 // Column roles a reader recognises.
@@ -99,14 +101,14 @@ func Read(r io.Reader, o ReadOptions) (*Book, error) {
 	if err := sniff(raw); err != nil {
 		return nil, err
 	}
-	p, err := openPkg(raw, limit)
+	p, err := xlsx.Open(raw, limit)
 	switch {
-	case errors.Is(err, errTooLarge):
+	case errors.Is(err, xlsx.ErrTooLarge):
 		return nil, fmt.Errorf("%w: it unzips to more than %d MiB, the most crm reads", ErrNotWorkbook, limit>>20)
 	case err != nil:
 		return nil, fmt.Errorf("%w: %w", ErrNotWorkbook, err)
 	}
-	rd := &reader{p: p, book: &Book{Sheets: p.order}}
+	rd := &reader{p: p, book: &Book{Sheets: p.Sheets()}}
 	return rd.read(o)
 }
 
@@ -126,7 +128,7 @@ func sniff(raw []byte) error {
 }
 
 type reader struct {
-	p     *pkg
+	p     *xlsx.Package
 	book  *Book
 	cache map[string]*sheetRows
 }
@@ -147,7 +149,7 @@ func (rd *reader) rows(sheet string) ([][]string, error) {
 		sr = &sheetRows{}
 		rd.cache[sheet] = sr
 	}
-	sr.once.Do(func() { sr.rows, sr.unvalued, sr.err = rd.p.rows(sheet) })
+	sr.once.Do(func() { sr.rows, sr.unvalued, sr.err = rd.p.Rows(sheet) })
 	return sr.rows, sr.err
 }
 

@@ -9,6 +9,8 @@ import (
 	"github.com/crm-tool/crm/crm"
 	"github.com/crm-tool/crm/templates"
 	"github.com/xuri/excelize/v2"
+
+	"github.com/crm-tool/crm/crm/workbook/internal/xlsx"
 )
 
 // set writes one cell with a style (0 keeps the cell's style).
@@ -426,7 +428,7 @@ func (b *builder) provenance() error {
 	if err := b.setRow(s, 1, headerRow, b.st.header, toAny(l.Headers)...); err != nil {
 		return err
 	}
-	b.fill(s, func(w *rowWriter) {
+	b.fill(s, func(w *xlsx.RowWriter) {
 		var values []string
 		for i := range b.spec.Rows {
 			values = provenanceValues(values[:0], &b.spec.Rows[i], p)
@@ -434,11 +436,11 @@ func (b *builder) provenance() error {
 			for j, v := range values {
 				height = max(height, textHeight(v, l.Widths[j]))
 			}
-			w.start(headerRow+1+i, height)
+			w.Start(headerRow+1+i, height)
 			for j, v := range values {
-				w.cell(j+1, b.st.text, v)
+				w.Cell(j+1, b.st.text, v)
 			}
-			w.end()
+			w.End()
 		}
 	})
 	return nil

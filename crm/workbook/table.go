@@ -5,6 +5,8 @@ import (
 
 	"github.com/crm-tool/crm/templates"
 	"github.com/xuri/excelize/v2"
+
+	"github.com/crm-tool/crm/crm/workbook/internal/xlsx"
 )
 
 // table is a one-sheet workbook a reviewer filters: a frozen, filtered
@@ -77,18 +79,18 @@ func (t *table) write(w io.Writer) error {
 	if err := f.SetCellStyle(t.sheet, "A1", cellName(len(t.headers), 1), header); err != nil {
 		return err
 	}
-	var rw rowWriter
+	var rw xlsx.RowWriter
 	for i, row := range t.rows {
 		st := styles[t.fills[i]]
-		rw.start(i+2, 0)
+		rw.Start(i+2, 0)
 		for j, v := range row {
-			rw.cell(j+1, st, v)
+			rw.Cell(j+1, st, v)
 		}
-		rw.end()
+		rw.End()
 	}
 	stamp := docTime.Format("2006-01-02T15:04:05Z")
 	if err := f.SetDocProps(&excelize.DocProperties{Creator: "crm", Title: t.title, Created: stamp, Modified: stamp}); err != nil {
 		return err
 	}
-	return save(f, w, map[string][]*piece{t.sheet: rw.done()}, docTime)
+	return save(f, w, map[string][]*xlsx.Piece{t.sheet: rw.Done()}, docTime)
 }

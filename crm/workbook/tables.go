@@ -172,7 +172,7 @@ func dataRows(rows [][]string, from, idCol int) []TableRow {
 func (rd *reader) instructions() error {
 	l := rd.layout().Instructions
 	rd.book.System = map[string]string{}
-	if _, ok := rd.p.sheets[l.Sheet]; !ok {
+	if !rd.p.HasSheet(l.Sheet) {
 		return nil
 	}
 	rows, err := rd.rows(l.Sheet)
@@ -225,7 +225,7 @@ func isPlaceholder(v string) bool {
 // fields the CIS and CRM sheets cannot hold.
 func (rd *reader) provenance() error {
 	l := rd.layout().Provenance
-	if _, ok := rd.p.sheets[l.Sheet]; !ok {
+	if !rd.p.HasSheet(l.Sheet) {
 		return nil
 	}
 	rows, err := rd.rows(l.Sheet)

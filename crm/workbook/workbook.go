@@ -14,6 +14,8 @@ import (
 	"github.com/crm-tool/crm/crm/catalog"
 	"github.com/crm-tool/crm/templates"
 	"github.com/xuri/excelize/v2"
+
+	"github.com/crm-tool/crm/crm/workbook/internal/xlsx"
 )
 
 // Spec is everything a workbook shows.
@@ -115,9 +117,9 @@ type builder struct {
 	st     styleSet
 	sheets int
 	fills  []tableRows
-	rows   map[string][]*piece // the data rows of each table sheet, by sheet name
-	normal []string            // sheets written with the normal API only
-	used   map[string]extent   // per sheet, how far its non-empty cells reach
+	rows   map[string][]*xlsx.Piece // the data rows of each table sheet, by sheet name
+	normal []string                 // sheets written with the normal API only
+	used   map[string]extent        // per sheet, how far its non-empty cells reach
 }
 
 // extent is the last column and row that hold a value.
@@ -126,14 +128,14 @@ type extent struct{ col, row int }
 // tableRows writes the data rows of one table sheet.
 type tableRows struct {
 	sheet string
-	write func(w *rowWriter)
+	write func(w *xlsx.RowWriter)
 }
 
 // fill queues the data rows of a table sheet. All sheets are set up with
 // the normal API first; then the rows of all tables are written at once,
 // one sheet per goroutine, and spliced into their sheets as the workbook is
 // saved.
-func (b *builder) fill(sheet string, write func(w *rowWriter)) {
+func (b *builder) fill(sheet string, write func(w *xlsx.RowWriter)) {
 	b.fills = append(b.fills, tableRows{sheet, write})
 }
 
@@ -151,19 +153,19 @@ func (b *builder) dimensions() error {
 }
 
 func (b *builder) runFills() {
-	pieces := make([][]*piece, len(b.fills))
+	pieces := make([][]*xlsx.Piece, len(b.fills))
 	var wg sync.WaitGroup
 	for i, fill := range b.fills {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			var w rowWriter
+			var w xlsx.RowWriter
 			fill.write(&w)
-			pieces[i] = w.done()
+			pieces[i] = w.Done()
 		}()
 	}
 	wg.Wait()
-	b.rows = map[string][]*piece{}
+	b.rows = map[string][]*xlsx.Piece{}
 	for i, fill := range b.fills {
 		b.rows[fill.sheet] = pieces[i]
 	}

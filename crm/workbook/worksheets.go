@@ -6,6 +6,8 @@ import (
 	"unicode/utf8"
 
 	"github.com/xuri/excelize/v2"
+
+	"github.com/crm-tool/crm/crm/workbook/internal/xlsx"
 )
 
 // The CIS and CRM worksheets hold one row per control part: up to 791 for a
@@ -66,19 +68,19 @@ func (b *builder) cis() error {
 	if err := b.printTitles(name, 2, cisHeaderRows); err != nil {
 		return err
 	}
-	b.fill(name, func(w *rowWriter) {
+	b.fill(name, func(w *xlsx.RowWriter) {
 		var values []string
 		for i := range b.spec.Rows {
-			w.start(cisHeaderRows+1+i, 0)
+			w.Start(cisHeaderRows+1+i, 0)
 			values = cisValues(values[:0], &b.spec.Rows[i], l)
 			for j, v := range values {
 				style := b.st.mark
 				if j == 0 {
 					style = b.st.id
 				}
-				w.cell(j+1, style, v)
+				w.Cell(j+1, style, v)
 			}
-			w.end()
+			w.End()
 		}
 	})
 	return nil
@@ -110,14 +112,14 @@ func (b *builder) crm() error {
 	if err := b.f.SetRowHeight(name, hr, l.Heights.Header); err != nil {
 		return err
 	}
-	b.fill(name, func(w *rowWriter) {
+	b.fill(name, func(w *xlsx.RowWriter) {
 		for i := range b.spec.Rows {
 			v := crmValues(&b.spec.Rows[i], b.spec)
-			w.start(first+i, textHeight(v[2], widths[2]))
-			w.cell(1, b.st.id, v[0])
-			w.cell(2, b.st.mark, v[1])
-			w.cell(3, b.st.text, v[2])
-			w.end()
+			w.Start(first+i, textHeight(v[2], widths[2]))
+			w.Cell(1, b.st.id, v[0])
+			w.Cell(2, b.st.mark, v[1])
+			w.Cell(3, b.st.text, v[2])
+			w.End()
 		}
 	})
 	return nil

@@ -1,4 +1,4 @@
-package workbook
+package xlsx
 
 import (
 	"encoding/xml"
@@ -126,7 +126,7 @@ func FuzzSheetRowsAgreeWithEncodingXML(f *testing.F) {
 	} {
 		f.Add([]byte(s))
 	}
-	p := &pkg{shared: []string{"zero", "one"}}
+	p := &Package{shared: []string{"zero", "one"}}
 	f.Fuzz(func(t *testing.T, content []byte) {
 		sheet := append(append([]byte(`<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>`), content...), `</sheetData></worksheet>`...)
 		want, ok := refRows(sheet, p.shared)

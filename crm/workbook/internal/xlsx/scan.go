@@ -1,4 +1,4 @@
-package workbook
+package xlsx
 
 import (
 	"bytes"
@@ -19,12 +19,12 @@ import (
 // workbook in the tests, TestHandmadeParts on parts other producers write,
 // and the fuzz tests in scan_xml_test.go to encoding/xml on arbitrary XML).
 
-// rows reads a sheet's cells as GetRows does: one slice per row up to the
+// Rows reads a sheet's cells as GetRows does: one slice per row up to the
 // last row holding a cell, each up to its last non-empty cell. Unlike
 // GetRows, it refuses a sheet whose cells lie past Excel's limits.
 // It also names the formula cells that have no value saved (1-based row,
 // column): what they say is unknown, since formulas are never evaluated.
-func (p *pkg) rows(sheet string) ([][]string, [][2]int, error) {
+func (p *Package) Rows(sheet string) ([][]string, [][2]int, error) {
 	part, ok := p.sheets[sheet]
 	if !ok {
 		return nil, nil, fmt.Errorf("no sheet %q", sheet)
@@ -51,7 +51,7 @@ const (
 
 // sheetRows reads a sheet part's cells; unvalued, when not nil, is told of
 // each formula cell without a saved value.
-func (p *pkg) sheetRows(data []byte, unvalued func(row, col int)) ([][]string, error) {
+func (p *Package) sheetRows(data []byte, unvalued func(row, col int)) ([][]string, error) {
 	sc := scanner{data: data}
 	var out [][]string
 	row, col, width := 0, 0, 0 // width: the widest row so far, to size the next
@@ -123,7 +123,7 @@ func (p *pkg) sheetRows(data []byte, unvalued func(row, col int)) ([][]string, e
 
 // cell reads the value of a <c> element whose start tag was just read, and
 // whether it has a formula.
-func (p *pkg) cell(sc *scanner, typ string) (string, bool) {
+func (p *Package) cell(sc *scanner, typ string) (string, bool) {
 	var v, inline string
 	var formula bool
 	for {

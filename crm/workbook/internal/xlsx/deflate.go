@@ -1,4 +1,4 @@
-package workbook
+package xlsx
 
 import (
 	"bytes"
@@ -11,11 +11,11 @@ import (
 // chunkSize is how much of a part one compressor takes at a time.
 const chunkSize = 1 << 20
 
-// piece is one compressed run of a part: deflate blocks that end in a sync
+// Piece is one compressed run of a part: deflate blocks that end in a sync
 // flush, or in the final block for a part's last piece, so that pieces
 // compressed apart join into one stream. It knows the CRC and the length of
 // what it holds, so that pieces made apart also join into one checksum.
-type piece struct {
+type Piece struct {
 	done chan struct{}
 	data []byte
 	crc  uint32
@@ -37,8 +37,8 @@ func newChunk() []byte { return (*chunkPool.Get().(*[]byte))[:0] }
 
 // compress starts compressing raw, a buffer from newChunk, which it returns
 // to the pool when done.
-func compress(raw []byte, last bool) *piece {
-	p := &piece{done: make(chan struct{}), size: len(raw)}
+func compress(raw []byte, last bool) *Piece {
+	p := &Piece{done: make(chan struct{}), size: len(raw)}
 	compressSlots <- struct{}{}
 	go func() {
 		defer func() { <-compressSlots; close(p.done) }()
@@ -67,7 +67,7 @@ func compress(raw []byte, last bool) *piece {
 // chunker cuts what is written to it into chunks and compresses them.
 type chunker struct {
 	pending []byte
-	pieces  []*piece
+	pieces  []*Piece
 }
 
 func (c *chunker) write(b []byte) {
@@ -103,7 +103,7 @@ func (c *chunker) end() {
 
 // sum waits for the pieces and returns the CRC and the length of what they
 // hold, and the length of their compressed data.
-func sum(pieces []*piece) (crc uint32, size, packed uint64) {
+func sum(pieces []*Piece) (crc uint32, size, packed uint64) {
 	for _, p := range pieces {
 		<-p.done
 		crc = joinCRC(crc, p.crc, p.size)

@@ -1,4 +1,4 @@
-package workbook
+package xlsx
 
 import (
 	"archive/zip"
@@ -16,8 +16,8 @@ import (
 // prefix a producer binds them to; only the large parts (sheet data, shared
 // strings) go through the byte scanner in scan.go.
 
-// pkg is an opened package: its parts and its shared strings.
-type pkg struct {
+// Package is an opened package: its parts and its shared strings.
+type Package struct {
 	parts  map[string]*zip.File
 	sheets map[string]string // sheet name → part
 	order  []string          // sheet names in workbook order
@@ -25,8 +25,8 @@ type pkg struct {
 	limit  int64
 }
 
-// errTooLarge is a package that unzips to more than the limit.
-var errTooLarge = errors.New("unzips to more than the limit")
+// ErrTooLarge is a package that unzips to more than the limit.
+var ErrTooLarge = errors.New("unzips to more than the limit")
 
 // The relationships namespaces of transitional and strict OOXML, and the
 // relationship types crm follows (their last path segment, the same in both).
@@ -73,20 +73,20 @@ func relID(attrs []xml.Attr) string {
 	return ""
 }
 
-// openPkg opens an xlsx package whose parts may unzip to limit bytes in all.
-func openPkg(raw []byte, limit int64) (*pkg, error) {
+// Open opens an xlsx package whose parts may unzip to limit bytes in all.
+func Open(raw []byte, limit int64) (*Package, error) {
 	zr, err := zip.NewReader(bytes.NewReader(raw), int64(len(raw)))
 	if err != nil {
 		return nil, err
 	}
-	p := &pkg{parts: map[string]*zip.File{}, sheets: map[string]string{}, limit: limit}
+	p := &Package{parts: map[string]*zip.File{}, sheets: map[string]string{}, limit: limit}
 	var total uint64
 	for _, f := range zr.File {
 		p.parts[strings.TrimPrefix(f.Name, "/")] = f
 		total += f.UncompressedSize64
 	}
 	if total > uint64(limit) {
-		return nil, errTooLarge
+		return nil, ErrTooLarge
 	}
 	root, err := p.relationships("")
 	if err != nil {
@@ -136,7 +136,7 @@ func relsPart(part string) string {
 
 // relationshipsByID reads a part's relationships: id → target part. A
 // package part without relationships has none.
-func (p *pkg) relationshipsByID(part string) (map[string]string, error) {
+func (p *Package) relationshipsByID(part string) (map[string]string, error) {
 	rs, err := p.relTargets(part)
 	if err != nil {
 		return nil, err
@@ -150,7 +150,7 @@ func (p *pkg) relationshipsByID(part string) (map[string]string, error) {
 
 // relationships reads a part's relationships by type, the last segment of
 // the type URI (officeDocument, sharedStrings): the first of each type.
-func (p *pkg) relationships(part string) (map[string]string, error) {
+func (p *Package) relationships(part string) (map[string]string, error) {
 	rs, err := p.relTargets(part)
 	if err != nil {
 		return nil, err
@@ -166,7 +166,7 @@ func (p *pkg) relationships(part string) (map[string]string, error) {
 
 type relTarget struct{ id, kind, target string }
 
-func (p *pkg) relTargets(part string) ([]relTarget, error) {
+func (p *Package) relTargets(part string) ([]relTarget, error) {
 	name := relsPart(part)
 	if _, ok := p.parts[name]; !ok {
 		return nil, nil
@@ -193,7 +193,7 @@ func (p *pkg) relTargets(part string) ([]relTarget, error) {
 }
 
 // decode reads a metadata part with encoding/xml.
-func (p *pkg) decode(name string, into any) error {
+func (p *Package) decode(name string, into any) error {
 	data, err := p.read(name)
 	if err != nil {
 		return err
@@ -206,7 +206,7 @@ func (p *pkg) decode(name string, into any) error {
 
 // read unzips a part, whole or not at all: a damaged part (a bad checksum,
 // a broken deflate stream, sizes that lie) is an error naming it.
-func (p *pkg) read(name string) ([]byte, error) {
+func (p *Package) read(name string) ([]byte, error) {
 	f, ok := p.parts[name]
 	if !ok {
 		return nil, fmt.Errorf("the package has no part %s", name)
@@ -224,7 +224,7 @@ func (p *pkg) read(name string) ([]byte, error) {
 	}
 	data := buf.Bytes()
 	if int64(len(data)) > p.limit {
-		return nil, errTooLarge // the sizes the package declared were false
+		return nil, ErrTooLarge // the sizes the package declared were false
 	}
 	return data, nil
 }
@@ -246,4 +246,13 @@ func sharedStrings(sst []byte) []string {
 			out = append(out, sc.text())
 		}
 	}
+}
+
+// Sheets names the workbook's sheets in workbook order.
+func (p *Package) Sheets() []string { return p.order }
+
+// HasSheet tells whether the workbook has a sheet of that name.
+func (p *Package) HasSheet(name string) bool {
+	_, ok := p.sheets[name]
+	return ok
 }

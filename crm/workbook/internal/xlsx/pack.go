@@ -1,4 +1,4 @@
-package workbook
+package xlsx
 
 import (
 	"archive/zip"
@@ -10,17 +10,7 @@ import (
 	"regexp"
 	"sort"
 	"time"
-
-	"github.com/xuri/excelize/v2"
 )
-
-// The zip writer crm gives excelize. excelize writes some entries and
-// content-type defaults in map order, and compresses at deflate's default
-// level on one core; the packer compresses each entry as it arrives, in
-// parallel pieces at the fastest level, then writes the entries in a fixed
-// order with the content types sorted: the same workbook is always the same
-// bytes. It also splices rows crm wrote itself (see rowWriter) into the
-// sheets excelize writes with an empty table body.
 
 // contentTypes is the part whose entries excelize writes in map order.
 const contentTypes = "[Content_Types].xml"
@@ -30,41 +20,24 @@ var sheetDataEnd = []byte("</sheetData>")
 
 var defaultEntry = regexp.MustCompile(`<Default [^>]*?(?:/>|></Default>)`)
 
-// save writes f to dst through a packer that splices the given rows, keyed
-// by sheet name, into their sheets; stamp is every part's zip time.
-func save(f *excelize.File, dst io.Writer, rows map[string][]*piece, stamp time.Time) error {
-	if err := usePacker(f, dst, rows, stamp); err != nil {
-		return err
-	}
-	// excelize hands its zip writer a buffer that it copies out once the
-	// workbook is whole; the packer writes to dst instead, so the workbook
-	// is never held twice, and the buffer stays empty.
-	if _, err := f.WriteToBuffer(); err != nil {
-		return fmt.Errorf("write workbook: %w", err)
-	}
-	return nil
+// NewPacker returns a Packer that writes to dst, splicing the given rows,
+// keyed by part name, into their sheet parts; stamp is every part's zip time.
+func NewPacker(dst io.Writer, splices map[string][]*Piece, stamp time.Time) *Packer {
+	return &Packer{dst: dst, splices: splices, stamp: stamp}
 }
 
-// usePacker makes f save through a packer to dst.
-func usePacker(f *excelize.File, dst io.Writer, rows map[string][]*piece, stamp time.Time) error {
-	splices := map[string][]*piece{}
-	for id, name := range f.GetSheetMap() {
-		if pieces, ok := rows[name]; ok {
-			// excelize names a new workbook's sheet parts by sheet id.
-			splices[fmt.Sprintf("xl/worksheets/sheet%d.xml", id)] = pieces
-		}
-	}
-	if len(splices) != len(rows) {
-		return errors.New("workbook: rows for a sheet the workbook does not have")
-	}
-	f.SetZipWriter(func(io.Writer) excelize.ZipWriter { return &packer{dst: dst, splices: splices, stamp: stamp} })
-	return nil
-}
-
-type packer struct {
+// Packer is the zip writer crm gives excelize (it has the methods of
+// excelize's ZipWriter). excelize writes some entries and content-type
+// defaults in map order, and compresses at deflate's default level on one
+// core; the packer compresses each entry as it arrives, in parallel pieces
+// at the fastest level, then writes the entries in a fixed order with the
+// content types sorted: the same workbook is always the same bytes. It also
+// splices rows written by a RowWriter into the sheets excelize writes with
+// an empty table body.
+type Packer struct {
 	dst     io.Writer
 	stamp   time.Time
-	splices map[string][]*piece
+	splices map[string][]*Piece
 	entries []*entry
 	cur     *entry
 	err     error
@@ -80,7 +53,7 @@ type entry struct {
 	chunks chunker
 }
 
-func (p *packer) Create(name string) (io.Writer, error) {
+func (p *Packer) Create(name string) (io.Writer, error) {
 	p.finish()
 	_, splice := p.splices[name]
 	p.cur = &entry{name: name, whole: name == contentTypes || splice}
@@ -88,7 +61,7 @@ func (p *packer) Create(name string) (io.Writer, error) {
 	return p.cur, nil
 }
 
-func (p *packer) AddFS(fs.FS) error { return errors.New("workbook: AddFS is not supported") }
+func (p *Packer) AddFS(fs.FS) error { return errors.New("xlsx: AddFS is not supported") }
 
 func (e *entry) Write(b []byte) (int, error) {
 	if e.whole {
@@ -100,7 +73,7 @@ func (e *entry) Write(b []byte) (int, error) {
 }
 
 // finish ends the current entry, splicing its rows in.
-func (p *packer) finish() {
+func (p *Packer) finish() {
 	e := p.cur
 	p.cur = nil
 	if e == nil || e.name == contentTypes {
@@ -110,7 +83,7 @@ func (p *packer) finish() {
 		delete(p.splices, e.name)
 		at := bytes.LastIndex(e.raw, sheetDataEnd)
 		if at < 0 {
-			p.err = fmt.Errorf("workbook: %s has no table body", e.name)
+			p.err = fmt.Errorf("xlsx: %s has no table body", e.name)
 			return
 		}
 		e.chunks.write(e.raw[:at])
@@ -122,13 +95,13 @@ func (p *packer) finish() {
 	e.chunks.end()
 }
 
-func (p *packer) Close() error {
+func (p *Packer) Close() error {
 	p.finish()
 	if p.err != nil {
 		return p.err
 	}
 	if len(p.splices) > 0 {
-		return errors.New("workbook: rows left for a sheet that was not written")
+		return errors.New("xlsx: rows left for a sheet that was not written")
 	}
 	sort.SliceStable(p.entries, func(i, j int) bool {
 		a, b := p.entries[i].name, p.entries[j].name

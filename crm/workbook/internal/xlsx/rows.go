@@ -1,4 +1,4 @@
-package workbook
+package xlsx
 
 import (
 	"bytes"
@@ -7,20 +7,22 @@ import (
 	"strings"
 	"unicode/utf16"
 	"unicode/utf8"
+
+	"github.com/crm-tool/crm/crm"
 )
 
-// rowWriter writes a sheet's data rows as worksheet XML and compresses them
+// RowWriter writes a sheet's data rows as worksheet XML and compresses them
 // as it goes; the packer splices the pieces into the sheet's part. It writes
 // what excelize's stream writer would for the same cells, byte for byte, at
 // a fraction of the cost and without the stream writer's 16 MiB buffer.
-type rowWriter struct {
+type RowWriter struct {
 	buf    []byte // a chunk from newChunk
-	pieces []*piece
+	pieces []*Piece
 	row    int
 }
 
-// start opens row r; height 0 leaves it at the default height.
-func (w *rowWriter) start(r int, height float64) {
+// Start opens row r; height 0 leaves it at the default height.
+func (w *RowWriter) Start(r int, height float64) {
 	if w.buf == nil {
 		w.buf = newChunk()
 	}
@@ -36,9 +38,9 @@ func (w *rowWriter) start(r int, height float64) {
 	w.buf = append(w.buf, '>')
 }
 
-// cell writes text in column col of the open row. Empty text writes an
+// Cell writes text in column col of the open row. Empty text writes an
 // empty cell that keeps its style (its borders), or nothing without one.
-func (w *rowWriter) cell(col, style int, text string) {
+func (w *RowWriter) Cell(col, style int, text string) {
 	if text == "" && style == 0 {
 		return
 	}
@@ -69,23 +71,23 @@ func (w *rowWriter) cell(col, style int, text string) {
 // so that the chunk seldom outgrows its buffer.
 const rowRoom = 64 << 10
 
-// end closes the row, handing a full chunk to the compressors.
-func (w *rowWriter) end() {
+// End closes the row, handing a full chunk to the compressors.
+func (w *RowWriter) End() {
 	w.buf = append(w.buf, `</row>`...)
 	if len(w.buf) >= chunkSize-rowRoom {
 		w.cut()
 	}
 }
 
-func (w *rowWriter) cut() {
+func (w *RowWriter) cut() {
 	if len(w.buf) > 0 {
 		w.pieces = append(w.pieces, compress(w.buf, false))
 	}
 	w.buf = nil
 }
 
-// done returns the compressed rows.
-func (w *rowWriter) done() []*piece {
+// Done returns the compressed rows.
+func (w *RowWriter) Done() []*Piece {
 	w.cut()
 	return w.pieces
 }
@@ -98,17 +100,14 @@ func appendColumn(dst []byte, col int) []byte {
 	return append(dst, byte('A'+(col-1)%26))
 }
 
-// maxCellChars is Excel's limit on a cell's text, in UTF-16 code units.
-const maxCellChars = 32767
-
 // truncateCell cuts text to what a cell holds, as excelize does.
 func truncateCell(s string) string {
-	if len(s) <= maxCellChars {
+	if len(s) <= crm.MaxCellChars {
 		return s // each UTF-8 byte is at most one UTF-16 unit
 	}
 	n := 0
 	for i, r := range s {
-		if n += utf16.RuneLen(r); n > maxCellChars {
+		if n += utf16.RuneLen(r); n > crm.MaxCellChars {
 			return s[:i]
 		}
 	}
