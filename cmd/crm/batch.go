@@ -2,13 +2,14 @@ package main
 
 import (
 	"bytes"
+	"context"
 	"errors"
 	"fmt"
 	"os"
 	"path/filepath"
-	"runtime"
 	"strings"
-	"sync"
+
+	"github.com/crm-tool/crm/internal/parallel"
 )
 
 // batch runs one job per input on every core, prints each job's diagnostics
@@ -21,24 +22,16 @@ func batch(s *streams, inputs []string, job func(in string, s *streams) error) e
 	}
 	errs := make([]error, len(inputs))
 	logs := make([]bytes.Buffer, len(inputs))
-	next := make(chan int)
-	var wg sync.WaitGroup
-	for range min(runtime.NumCPU(), len(inputs)) {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for i := range next {
-				if errs[i] = s.interrupted(); errs[i] == nil {
-					errs[i] = job(inputs[i], &streams{ctx: s.ctx, in: s.in, out: s.out, err: &logs[i]})
-				}
-			}
-		}()
+	for i := range errs {
+		errs[i] = errInterrupted // until its job runs: an interrupt leaves the rest undone
 	}
-	for i := range inputs {
-		next <- i
+	ctx := s.ctx
+	if ctx == nil {
+		ctx = context.Background()
 	}
-	close(next)
-	wg.Wait()
+	_ = parallel.Each(ctx, len(inputs), 0, func(i int) {
+		errs[i] = job(inputs[i], &streams{ctx: s.ctx, in: s.in, out: s.out, err: &logs[i]})
+	})
 	var failed, broken int
 	for i := range inputs {
 		s.err.Write(logs[i].Bytes())

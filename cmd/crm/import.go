@@ -12,11 +12,11 @@ import (
 
 	"github.com/crm-tool/crm/crm"
 	"github.com/crm-tool/crm/crm/catalog"
+	"github.com/crm-tool/crm/crm/importer"
 	"github.com/crm-tool/crm/crm/inputdoc"
 	"github.com/crm-tool/crm/crm/oscal"
 	"github.com/crm-tool/crm/crm/report"
 	"github.com/crm-tool/crm/crm/source"
-	"github.com/crm-tool/crm/crm/validate"
 	"github.com/spf13/cobra"
 )
 
@@ -88,14 +88,14 @@ func runImport(s *streams, o *importOpts, path string) error {
 	if err != nil {
 		return err
 	}
-	if !validate.IsPackage(data) {
+	if !importer.IsPackage(data) {
 		return importSSP(s, o, path, data)
 	}
-	imp, err := validate.Import(path, data, catalog.Baseline(o.baseline.value))
+	imp, err := importer.Read(path, data, catalog.Baseline(o.baseline.value))
 	if err != nil {
 		return err
 	}
-	if !validate.IsWorkbook(path) {
+	if !importer.IsWorkbook(path) {
 		fmt.Fprintf(s.err, "%s: note: the file holds a workbook but is not named .xlsx; it is read as one\n", path)
 	}
 	if err := writeDocument(s, o.out, imp.Doc, path); err != nil {
@@ -108,15 +108,16 @@ func runImport(s *streams, o *importOpts, path string) error {
 	// content is counted, for crm validate to show.
 	others := map[string]int{}
 	for _, f := range imp.Findings {
-		switch f.Rule {
-		case "unknown-id", "duplicate-row", "invalid-answer":
-			fmt.Fprintf(s.err, "%s: %s: %s\n", report.Location(f), f.Rule, f.Message)
-		default:
-			others[f.Rule]++
-		}
+		others[f.Rule]++
+	}
+	for _, f := range imp.Unplaced {
+		fmt.Fprintf(s.err, "%s: %s: %s\n", report.Location(f), f.Rule, f.Message)
+		others[f.Rule]--
 	}
 	for _, rule := range slices.Sorted(maps.Keys(others)) {
-		fmt.Fprintf(s.err, "%s: %d %s findings; run crm validate %s\n", path, others[rule], rule, path)
+		if others[rule] > 0 {
+			fmt.Fprintf(s.err, "%s: %d %s findings; run crm validate %s\n", path, others[rule], rule, path)
+		}
 	}
 	c := imp.Answers()
 	rev := "Rev 5"

@@ -122,7 +122,7 @@ func runValidate(cmd *cobra.Command, s *streams, o *validateOpts, args []string)
 	if rep.Unreadable == len(files) {
 		return rep.FirstError
 	}
-	v := &report.Validation{Tool: versionString(), Files: len(files), Waived: rep.Waived, Findings: rep.Findings, Rules: ruleInfos()}
+	v := &report.Validation{Tool: versionString(), Files: len(files), Waived: rep.Waived, Findings: rep.Findings, Rules: crm.Rules}
 	return reportFindings(s, o.out, crm.Severity(o.failOn.value), v, append(rep.Sources(), cfg.Path()...))
 }
 
@@ -141,14 +141,6 @@ func reportFindings(s *streams, out *outputFlags, failOn crm.Severity, v *report
 		}
 	}
 	return nil
-}
-
-func ruleInfos() []report.RuleInfo {
-	out := make([]report.RuleInfo, len(validate.Rules))
-	for i, r := range validate.Rules {
-		out[i] = report.RuleInfo{ID: r.ID, Severity: r.Severity, Help: r.Help}
-	}
-	return out
 }
 
 // progressLine shows "validated N/M" on a terminal when there are many files,

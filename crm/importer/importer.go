@@ -30,8 +30,12 @@ type Result struct {
 	Keys     []string        // control keys in workbook order
 	Cells    map[string]Cell // JSON pointer → the cell it came from
 	Findings []crm.Finding   // the workbook's own problems, at Sheet!Cell
-	Notes    []string        // what the import could not place
-	Sheet    string          // the CRM sheet, else the CIS sheet: where findings without a cell go
+	// Unplaced are those of Findings whose row or answer the document does
+	// not hold: an id that names no control, a repeated row, an answer
+	// other than Yes, Partial or No.
+	Unplaced []crm.Finding
+	Notes    []string // what the import could not place
+	Sheet    string   // the CRM sheet, else the CIS sheet: where findings without a cell go
 	// Provenance reports whether the workbook has crm's Provenance sheet,
 	// which holds what the CIS and CRM sheets have no place for
 	// (explanations, planned dates, provider text, leveraged entries).
@@ -119,13 +123,20 @@ func Convert(name string, b *workbook.Book) *Result {
 		}
 	}
 	crm.SortFindings(im.res.Findings)
+	crm.SortFindings(im.res.Unplaced)
 	return im.res
 }
 
-// add records a workbook finding; package validate, which registers the
-// rules, gives it its severity.
+// add records a workbook finding, with its rule's severity.
 func (im *importer) add(sheet, ref, rule string, msg string, rows ...string) {
-	im.res.Findings = append(im.res.Findings, crm.Finding{File: im.name, Sheet: sheet, Cell: ref, Rule: rule, Message: msg, Rows: rows})
+	im.res.Findings = append(im.res.Findings, crm.Finding{File: im.name, Sheet: sheet, Cell: ref, Rule: rule,
+		Severity: crm.SeverityOf(rule), Message: msg, Rows: rows})
+}
+
+// unplaced records a finding of a row or an answer the document cannot hold.
+func (im *importer) unplaced(sheet, ref, rule string, msg string, rows ...string) {
+	im.add(sheet, ref, rule, msg, rows...)
+	im.res.Unplaced = append(im.res.Unplaced, im.res.Findings[len(im.res.Findings)-1])
 }
 
 // document starts the input document from the Instructions and Provenance
@@ -183,7 +194,7 @@ func (im *importer) sheet(t *workbook.Table, keep func(*rowData, *workbook.Table
 		ref := t.Ref(*r, workbook.RoleID)
 		id, err := controlid.Parse(raw)
 		if err != nil {
-			im.add(t.Sheet, ref, "unknown-id", err.Error())
+			im.unplaced(t.Sheet, ref, "unknown-id", err.Error())
 			continue
 		}
 		if im.book.Revision == 4 && id == ir4a && seen[ir4a] && !seen[ir4c] && !im.listed(t, ir4c) {
@@ -198,7 +209,7 @@ func (im *importer) sheet(t *workbook.Table, keep func(*rowData, *workbook.Table
 			im.order = append(im.order, id)
 		}
 		if !keep(d, r) {
-			im.add(t.Sheet, ref, "duplicate-row", fmt.Sprintf("%s appears again; the first one is used", id), id.String())
+			im.unplaced(t.Sheet, ref, "duplicate-row", fmt.Sprintf("%s appears again; the first one is used", id), id.String())
 		}
 	}
 }
@@ -259,7 +270,7 @@ func (im *importer) entries() {
 			if a, ok := parseAnswer(raw); ok {
 				e.Answer = a
 			} else {
-				im.add(t.Sheet, t.Ref(*r, workbook.RoleAnswer), "invalid-answer",
+				im.unplaced(t.Sheet, t.Ref(*r, workbook.RoleAnswer), "invalid-answer",
 					fmt.Sprintf("%s: %q is not one of %s", id, strings.TrimSpace(raw), strings.Join(layout.CRM.Answers, ", ")), key)
 			}
 			e.Customer = cleanText(t.Value(*r, workbook.RoleText))

@@ -13,20 +13,13 @@ import (
 // FindingsFormats are the formats WriteFindings accepts, default first.
 var FindingsFormats = []string{"text", "json", "sarif"}
 
-// RuleInfo describes a rule for SARIF's rule table.
-type RuleInfo struct {
-	ID       string
-	Severity crm.Severity
-	Help     string
-}
-
 // Validation is the outcome of checking some files.
 type Validation struct {
 	Tool     string // crm's version, for SARIF
 	Files    int
 	Waived   int
 	Findings []crm.Finding // sorted
-	Rules    []RuleInfo
+	Rules    []crm.Rule
 }
 
 // Summary counts a validation's findings.

@@ -165,7 +165,7 @@ func decodeValue(v, into any) error {
 }
 
 func (c *checker) add(rule, pointer, message string, rows ...string) {
-	f := crm.Finding{File: c.file, Pointer: pointer, Rule: rule, Severity: rulesByID[rule].Severity, Message: message, Rows: rows}
+	f := crm.Finding{File: c.file, Pointer: pointer, Rule: rule, Severity: crm.SeverityOf(rule), Message: message, Rows: rows}
 	c.loc.place(&f, pointer)
 	c.findings = append(c.findings, f)
 }
@@ -175,7 +175,7 @@ func (c *checker) add(rule, pointer, message string, rows ...string) {
 func (c *checker) addAt(pos source.Pos, rule, pointer, message string, rows ...string) {
 	c.findings = append(c.findings, crm.Finding{
 		File: c.file, Line: pos.Line, Col: pos.Col, Pointer: pointer,
-		Rule: rule, Severity: rulesByID[rule].Severity, Message: message, Rows: rows,
+		Rule: rule, Severity: crm.SeverityOf(rule), Message: message, Rows: rows,
 	})
 }
 

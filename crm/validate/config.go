@@ -79,7 +79,7 @@ func LoadConfig(path string) (*Config, error) {
 	}
 	cfg := &Config{File: path, Severity: map[string]crm.Severity{}, Off: map[string]bool{}, src: src}
 	for _, id := range sortedMapKeys(doc.Rules) {
-		if _, ok := LookupRule(id); !ok {
+		if _, ok := crm.LookupRule(id); !ok {
 			return nil, fail("/rules/"+source.Escape(id), fmt.Sprintf("unknown rule %q", id))
 		}
 		if doc.Rules[id] == "off" {
@@ -90,7 +90,7 @@ func LoadConfig(path string) (*Config, error) {
 	}
 	for i, w := range doc.Waivers {
 		ptr := "/waivers/" + strconv.Itoa(i)
-		if _, ok := LookupRule(w.Rule); !ok {
+		if _, ok := crm.LookupRule(w.Rule); !ok {
 			return nil, fail(ptr+"/rule", fmt.Sprintf("unknown rule %q", w.Rule))
 		}
 		waiver := Waiver{Rule: w.Rule, Justification: w.Justification, Expires: w.Expires, pointer: ptr}
@@ -165,7 +165,7 @@ func (cfg *Config) severity(rule string) crm.Severity {
 	if s, ok := cfg.Severity[rule]; ok {
 		return s
 	}
-	return rulesByID[rule].Severity
+	return crm.SeverityOf(rule)
 }
 
 func waived(f crm.Finding, waivers []*Waiver) bool {

@@ -11,6 +11,7 @@ import (
 	"github.com/crm-tool/crm/crm"
 	"github.com/crm-tool/crm/crm/catalog"
 	"github.com/crm-tool/crm/crm/controlid"
+	"github.com/crm-tool/crm/crm/importer"
 )
 
 // maxChain bounds how many leveraged authorizations deep a chain may go.
@@ -52,7 +53,7 @@ func (ch *chain) load(path string) (*Result, error) {
 		return nil, err
 	}
 	var res *Result
-	if IsPackage(data) {
+	if importer.IsPackage(data) {
 		res, err = Workbook(path, data, "")
 	} else {
 		ch.stack = append(ch.stack, abs)

@@ -5,7 +5,6 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
-	"runtime"
 	"sort"
 	"strings"
 	"sync"
@@ -13,7 +12,9 @@ import (
 
 	"github.com/crm-tool/crm/crm"
 	"github.com/crm-tool/crm/crm/catalog"
+	"github.com/crm-tool/crm/crm/importer"
 	"github.com/crm-tool/crm/crm/source"
+	"github.com/crm-tool/crm/internal/parallel"
 )
 
 // Options tune a validation run.
@@ -71,7 +72,7 @@ func File(path string, baseline catalog.Baseline) (*Result, error) {
 func Data(name string, data []byte, baseline catalog.Baseline) (*Result, error) {
 	var res *Result
 	var err error
-	if IsPackage(data) {
+	if importer.IsPackage(data) {
 		res, err = Workbook(name, data, baseline)
 	} else {
 		res, err = Bytes(name, data)
@@ -136,45 +137,23 @@ func isInputName(path string) bool {
 // Files validates the files in parallel and reports them in name order.
 // progress, when not nil, is called after each file.
 func Files(ctx context.Context, files []string, opts Options, progress func(done, total int)) (*Report, error) {
-	jobs := opts.Jobs
-	if jobs <= 0 {
-		jobs = runtime.NumCPU()
-	}
 	results := make([]*Result, len(files))
 	errs := make([]error, len(files))
-	next := make(chan int)
-	var wg sync.WaitGroup
 	var mu sync.Mutex
 	done := 0
-	for range min(jobs, len(files)) {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for i := range next {
-				results[i], errs[i] = File(files[i], opts.Baseline)
-				if r := results[i]; r != nil && !opts.KeepDocuments {
-					results[i] = &Result{File: r.File, Findings: r.Findings, Notes: r.Notes, Sources: r.Sources}
-				}
-				if progress != nil {
-					mu.Lock()
-					done++
-					progress(done, len(files))
-					mu.Unlock()
-				}
-			}
-		}()
-	}
-feed:
-	for i := range files {
-		select {
-		case next <- i:
-		case <-ctx.Done():
-			break feed
+	err := parallel.Each(ctx, len(files), opts.Jobs, func(i int) {
+		results[i], errs[i] = File(files[i], opts.Baseline)
+		if r := results[i]; r != nil && !opts.KeepDocuments {
+			results[i] = &Result{File: r.File, Findings: r.Findings, Notes: r.Notes, Sources: r.Sources}
 		}
-	}
-	close(next)
-	wg.Wait()
-	if err := ctx.Err(); err != nil {
+		if progress != nil {
+			mu.Lock()
+			done++
+			progress(done, len(files))
+			mu.Unlock()
+		}
+	})
+	if err != nil {
 		return nil, err
 	}
 	rep := &Report{Results: results}
@@ -187,7 +166,7 @@ feed:
 			rep.FirstError = err
 		}
 		results[i] = &Result{File: files[i], Sources: []string{files[i]}, Findings: []crm.Finding{{
-			File: files[i], Rule: "unreadable", Severity: rulesByID["unreadable"].Severity, Message: err.Error(),
+			File: files[i], Rule: "unreadable", Severity: crm.SeverityOf("unreadable"), Message: err.Error(),
 		}}}
 	}
 	today := opts.Today

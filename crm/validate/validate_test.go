@@ -29,7 +29,7 @@ func invalidInputs(t *testing.T) *report.Validation {
 	if err != nil {
 		t.Fatal(err)
 	}
-	v := &report.Validation{Tool: "test", Rules: ruleInfos()}
+	v := &report.Validation{Tool: "test", Rules: crm.Rules}
 	for _, e := range entries {
 		data, err := os.ReadFile(filepath.Join(dir, e.Name()))
 		if err != nil {
@@ -62,14 +62,6 @@ defaults:
     status: implemented
 `
 
-func ruleInfos() []report.RuleInfo {
-	out := make([]report.RuleInfo, len(Rules))
-	for i, r := range Rules {
-		out[i] = report.RuleInfo{ID: r.ID, Severity: r.Severity, Help: r.Help}
-	}
-	return out
-}
-
 func TestGoldenFindings(t *testing.T) {
 	v := invalidInputs(t)
 	for _, format := range report.FindingsFormats {
@@ -95,11 +87,11 @@ func TestEveryRuleHasAFixture(t *testing.T) {
 		"leveraged-incomplete": true, "leveraged-impact-below": true}
 	for _, f := range invalidInputs(t).Findings {
 		fired[f.Rule] = true
-		if _, ok := LookupRule(f.Rule); !ok {
+		if _, ok := crm.LookupRule(f.Rule); !ok {
 			t.Errorf("finding with unregistered rule %q", f.Rule)
 		}
 	}
-	for _, r := range Rules {
+	for _, r := range crm.Rules {
 		if !fired[r.ID] {
 			t.Errorf("rule %s fires in no fixture of testdata/input/invalid", r.ID)
 		}
