@@ -2,12 +2,12 @@ package main
 
 import (
 	"fmt"
-	"io"
 	"strings"
+
+	"github.com/spf13/cobra"
 
 	"github.com/crm-tool/crm/crm/catalog"
 	"github.com/crm-tool/crm/crm/report"
-	"github.com/spf13/cobra"
 )
 
 const controlsLong = `List the Appendix J rows of a FedRAMP Rev 5 baseline: one row per lettered
@@ -35,7 +35,7 @@ func newControlsCmd(s *streams) *cobra.Command {
 	_ = cmd.MarkFlagRequired("baseline")
 	cmd.Flags().StringSliceVar(&o.families, "family", nil, "only these families, e.g. AC or AC,IA")
 	_ = cmd.RegisterFlagCompletionFunc("family", completeFamilies)
-	o.out = addOutputFlags(cmd, report.ControlsFormats)
+	o.out = addFormatFlags(cmd, report.ControlsFormats)
 	return cmd
 }
 
@@ -52,9 +52,7 @@ func runControls(s *streams, o *controlsOpts) error {
 			rows = append(rows, r)
 		}
 	}
-	err = writeOutput(s, o.out.output, false, nil, func(w io.Writer) error {
-		return report.WriteControls(w, o.out.format.value, b, rows)
-	})
+	err = writeFormatted(s, o.out, report.ControlsFormats, nil, report.ControlList{Baseline: b, Rows: rows})
 	if err == nil {
 		fmt.Fprintf(s.err, "%d rows\n", len(rows))
 	}

@@ -2,17 +2,16 @@ package main
 
 import (
 	"fmt"
-	"io"
 	"slices"
 	"strings"
+
+	"github.com/spf13/cobra"
 
 	"github.com/crm-tool/crm/crm"
 	"github.com/crm-tool/crm/crm/catalog"
 	"github.com/crm-tool/crm/crm/diff"
 	"github.com/crm-tool/crm/crm/report"
 	"github.com/crm-tool/crm/crm/validate"
-	"github.com/crm-tool/crm/crm/workbook"
-	"github.com/spf13/cobra"
 )
 
 const diffLong = `Compare two versions of a CRM, each an input document (YAML or JSON) or a
@@ -67,7 +66,7 @@ func newDiffCmd(s *streams) *cobra.Command {
 		ValidArgsFunction: completeInputFiles,
 		RunE:              func(_ *cobra.Command, args []string) error { return runDiff(s, o, args[0], args[1]) },
 	}
-	o.out = addOutputFlags(cmd, append(append(slices.Clone(report.DiffFormats), "xlsx"), report.NoticeFormats...))
+	o.out = addFormatFlags(cmd, report.DiffFormats)
 	kinds := strings.Join(diff.KindNames(), "|")
 	cmd.Flags().StringSliceVar(&o.failOn, "fail-on", nil, "exit 1 only for changes of these kinds: "+kinds)
 	cmd.Flags().StringSliceVar(&o.ignore, "ignore", nil, "leave out changes of these kinds: "+kinds)
@@ -117,16 +116,7 @@ func runDiff(s *streams, o *diffOpts, oldPath, newPath string) error {
 	}
 	res := diff.Compare(oldSide, newSide, diff.Options{MatchByID: o.matchByID, Families: families})
 	res.Filter(ignore)
-	format := o.out.format.value
-	if err := writeOutput(s, o.out.output, format == "xlsx", append(oldSources, newSources...), func(w io.Writer) error {
-		switch {
-		case format == "xlsx":
-			return workbook.WriteChanges(w, res)
-		case slices.Contains(report.NoticeFormats, format):
-			return report.WriteNotice(w, format, diff.BuildNotice(res, newSide))
-		}
-		return report.WriteDiff(w, format, res)
-	}); err != nil {
+	if err := writeFormatted(s, o.out, report.DiffFormats, append(oldSources, newSources...), report.Comparison{Result: res, New: newSide}); err != nil {
 		return err
 	}
 	fmt.Fprintln(s.err, res.Summarize().Line())

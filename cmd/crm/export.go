@@ -1,13 +1,10 @@
 package main
 
 import (
-	"io"
+	"github.com/spf13/cobra"
 
 	"github.com/crm-tool/crm/crm/catalog"
-	"github.com/crm-tool/crm/crm/oscal"
 	"github.com/crm-tool/crm/crm/report"
-	"github.com/crm-tool/crm/crm/workbook"
-	"github.com/spf13/cobra"
 )
 
 const exportLong = `Export a CRM (an input document or a workbook) in other vocabularies:
@@ -43,21 +40,10 @@ func newExportCmd(s *streams) *cobra.Command {
 			if err != nil {
 				return err
 			}
-			format := out.format.value
-			return writeOutput(s, out.output, format == "ccm-xlsx", res.Sources, func(w io.Writer) error {
-				switch format {
-				case "oscal-ssp":
-					return oscal.WriteJSON(w, oscal.Export(res.Doc, res.Rows))
-				case "oscal-ssp-yaml":
-					return oscal.WriteYAML(w, oscal.Export(res.Doc, res.Rows))
-				case "ccm-csv":
-					return report.WriteCCM(w, res.Rows)
-				}
-				return workbook.WriteCCM(w, res.Doc.System.Name, report.CCMHeaders, report.CCMRows(res.Rows))
-			})
+			return writeFormatted(s, out, report.ExportFormats, res.Sources, report.Export{Doc: res.Doc, Rows: res.Rows})
 		},
 	}
-	out = addOutputFlags(cmd, []string{"oscal-ssp", "oscal-ssp-yaml", "ccm-csv", "ccm-xlsx"})
+	out = addFormatFlags(cmd, report.ExportFormats)
 	baseline = addBaselineChoice(cmd)
 	addForceFlag(cmd, &force)
 	return cmd

@@ -10,6 +10,8 @@ import (
 	"strings"
 	"time"
 
+	"github.com/spf13/cobra"
+
 	"github.com/crm-tool/crm/crm"
 	"github.com/crm-tool/crm/crm/catalog"
 	"github.com/crm-tool/crm/crm/controlid"
@@ -17,7 +19,6 @@ import (
 	"github.com/crm-tool/crm/crm/source"
 	"github.com/crm-tool/crm/crm/validate"
 	"github.com/crm-tool/crm/crm/workbook"
-	"github.com/spf13/cobra"
 )
 
 const generateLong = `Write the SSP Appendix J CIS and CRM Workbook from a provider's input: the

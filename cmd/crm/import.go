@@ -10,6 +10,8 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/spf13/cobra"
+
 	"github.com/crm-tool/crm/crm"
 	"github.com/crm-tool/crm/crm/catalog"
 	"github.com/crm-tool/crm/crm/importer"
@@ -17,7 +19,6 @@ import (
 	"github.com/crm-tool/crm/crm/oscal"
 	"github.com/crm-tool/crm/crm/report"
 	"github.com/crm-tool/crm/crm/source"
-	"github.com/spf13/cobra"
 )
 
 const importLong = `Read a CIS/CRM workbook, or an OSCAL system security plan, into an input

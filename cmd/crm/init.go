@@ -5,9 +5,10 @@ import (
 	"io"
 	"os"
 
+	"github.com/spf13/cobra"
+
 	"github.com/crm-tool/crm/crm/catalog"
 	"github.com/crm-tool/crm/crm/starter"
-	"github.com/spf13/cobra"
 )
 
 const initLong = `Write a starter input for a baseline and service model: every row of the

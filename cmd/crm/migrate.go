@@ -6,10 +6,11 @@ import (
 	"io"
 	"path/filepath"
 
+	"github.com/spf13/cobra"
+
 	"github.com/crm-tool/crm/crm/catalog"
 	"github.com/crm-tool/crm/crm/inputdoc"
 	"github.com/crm-tool/crm/crm/migrate"
-	"github.com/spf13/cobra"
 )
 
 const migrateLong = `Carry a CRM (an input document or a workbook) to another FedRAMP baseline

@@ -4,15 +4,14 @@ import (
 	"fmt"
 	"io"
 	"path/filepath"
-	"slices"
+
+	"github.com/spf13/cobra"
 
 	"github.com/crm-tool/crm/crm/catalog"
 	"github.com/crm-tool/crm/crm/controlid"
 	"github.com/crm-tool/crm/crm/inputdoc"
 	"github.com/crm-tool/crm/crm/obligations"
 	"github.com/crm-tool/crm/crm/report"
-	"github.com/crm-tool/crm/crm/workbook"
-	"github.com/spf13/cobra"
 )
 
 const obligationsLong = `List what a provider's CRM (an input document or a workbook) leaves to the
@@ -45,7 +44,7 @@ func newObligationsCmd(s *streams) *cobra.Command {
 		ValidArgsFunction: completeInputFiles,
 		RunE:              func(_ *cobra.Command, args []string) error { return runObligations(s, o, args[0]) },
 	}
-	o.out = addOutputFlags(cmd, append(slices.Clone(report.ObligationsFormats), "xlsx"))
+	o.out = addFormatFlags(cmd, report.ObligationsFormats)
 	cmd.Flags().StringSliceVar(&o.services, "services", nil, "only duties of these services (ids or names), besides those of every customer")
 	cmd.Flags().BoolVar(&o.asInput, "as-input", false, "write a starter input for the agency's system instead")
 	o.baseline = addBaselineChoice(cmd)
@@ -66,10 +65,8 @@ func runObligations(s *streams, o *obligationsOpts, path string) error {
 		return usagef("%w", err)
 	}
 	provider := res.Doc.System.CSP + ": " + res.Doc.System.Name
-	format := o.out.format.value
-	err = writeOutput(s, o.out.output, format == "xlsx" && !o.asInput, res.Sources, func(w io.Writer) error {
-		switch {
-		case o.asInput:
+	if o.asInput {
+		err = writeOutput(s, o.out.output, false, res.Sources, func(w io.Writer) error {
 			doc, comments := obligations.AsInput(res.Doc, relativeTo(o.out.output, path), obls)
 			return inputdoc.Write(w, doc, inputdoc.Options{
 				Header: []string{
@@ -79,11 +76,10 @@ func runObligations(s *streams, o *obligationsOpts, path string) error {
 				},
 				Before: func(key string, _ controlid.ID) []string { return comments[key] },
 			})
-		case format == "xlsx":
-			return workbook.WriteObligations(w, provider, obls)
-		}
-		return report.WriteObligations(w, format, provider, obls)
-	})
+		})
+	} else {
+		err = writeFormatted(s, o.out, report.ObligationsFormats, res.Sources, report.Checklist{Provider: provider, Obligations: obls})
+	}
 	if err == nil {
 		fmt.Fprintf(s.err, "%d rows leave duties to the agency; inherited with text to read: %d; not yet in place at the provider: %d\n",
 			obligations.Duties(obls), obligations.Count(obls, obligations.SectionConditional), obligations.Count(obls, obligations.SectionNotInPlace))

@@ -2,10 +2,10 @@ package main
 
 import (
 	"fmt"
-	"io"
+
+	"github.com/spf13/cobra"
 
 	"github.com/crm-tool/crm/crm/report"
-	"github.com/spf13/cobra"
 )
 
 const resolveLong = `Resolve every row of the input's baseline and print its CRM answer, its
@@ -33,9 +33,7 @@ func newResolveCmd(s *streams) *cobra.Command {
 				return err
 			}
 			r := &report.Resolution{File: args[0], Baseline: res.Doc.System.Baseline, Rows: res.Rows, Locate: res.Locate}
-			if err := writeOutput(s, out.output, false, res.Sources, func(w io.Writer) error {
-				return report.WriteRows(w, out.format.value, r)
-			}); err != nil {
+			if err := writeFormatted(s, out, report.RowsFormats, res.Sources, r); err != nil {
 				return err
 			}
 			c := report.CountAnswers(res.Rows)
@@ -44,7 +42,7 @@ func newResolveCmd(s *streams) *cobra.Command {
 		},
 		ValidArgsFunction: completeInputFiles,
 	}
-	out = addOutputFlags(cmd, report.RowsFormats)
+	out = addFormatFlags(cmd, report.RowsFormats)
 	addForceFlag(cmd, &force)
 	return cmd
 }

@@ -3,8 +3,9 @@ package main
 import (
 	"io"
 
-	"github.com/crm-tool/crm/schemas"
 	"github.com/spf13/cobra"
+
+	"github.com/crm-tool/crm/schemas"
 )
 
 func newSchemaCmd(s *streams) *cobra.Command {

@@ -2,13 +2,13 @@ package main
 
 import (
 	"fmt"
-	"io"
 	"slices"
 	"strings"
 
+	"github.com/spf13/cobra"
+
 	"github.com/crm-tool/crm/crm/diff"
 	"github.com/crm-tool/crm/crm/report"
-	"github.com/spf13/cobra"
 )
 
 const staleLong = `Given an older and a newer CRM of a provider this system leverages, list the
@@ -36,7 +36,7 @@ func newStaleCmd(s *streams) *cobra.Command {
 		ValidArgsFunction: completeInputFiles,
 		RunE:              func(_ *cobra.Command, args []string) error { return runStale(s, o, args) },
 	}
-	o.out = addOutputFlags(cmd, report.StaleFormats)
+	o.out = addFormatFlags(cmd, report.StaleFormats)
 	cmd.Flags().StringVar(&o.leveraged, "leveraged", "", "the leveraged authorization (its id in INPUT) whose CRM changed")
 	addForceFlag(cmd, &o.force)
 	return cmd
@@ -69,9 +69,7 @@ func runStale(s *streams, o *staleOpts, args []string) error {
 	}
 	inputs := append(append(slices.Clone(res.Sources), oldSources...), newSources...)
 	affected := diff.Stale(diff.Compare(oldSide, newSide, diff.Options{}), res.Rows, lv)
-	if err := writeOutput(s, o.out.output, false, inputs, func(w io.Writer) error {
-		return report.WriteStale(w, o.out.format.value, name, affected)
-	}); err != nil {
+	if err := writeFormatted(s, o.out, report.StaleFormats, inputs, report.Stale{Provider: name, Rows: affected}); err != nil {
 		return err
 	}
 	fmt.Fprintf(s.err, "%d rows of %s are reached by the change to %s's CRM\n", len(affected), args[0], name)

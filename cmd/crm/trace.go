@@ -1,13 +1,12 @@
 package main
 
 import (
-	"io"
+	"github.com/spf13/cobra"
 
 	"github.com/crm-tool/crm/crm/catalog"
 	"github.com/crm-tool/crm/crm/controlid"
 	"github.com/crm-tool/crm/crm/report"
 	"github.com/crm-tool/crm/crm/validate"
-	"github.com/spf13/cobra"
 )
 
 const traceLong = `Follow one row down a chain of leveraged authorizations (a SaaS on a PaaS on
@@ -38,12 +37,10 @@ func newTraceCmd(s *streams) *cobra.Command {
 				return err
 			}
 			hops := validate.Trace(res, id)
-			return writeOutput(s, out.output, false, res.Sources, func(w io.Writer) error {
-				return report.WriteTrace(w, out.format.value, id.String(), hops)
-			})
+			return writeFormatted(s, out, report.TraceFormats, res.Sources, report.Trace{Row: id.String(), Hops: hops})
 		},
 	}
-	out = addOutputFlags(cmd, report.TraceFormats)
+	out = addFormatFlags(cmd, report.TraceFormats)
 	addForceFlag(cmd, &force)
 	return cmd
 }

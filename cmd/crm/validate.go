@@ -6,11 +6,12 @@ import (
 	"os"
 	"strings"
 
+	"github.com/spf13/cobra"
+
 	"github.com/crm-tool/crm/crm"
 	"github.com/crm-tool/crm/crm/catalog"
 	"github.com/crm-tool/crm/crm/report"
 	"github.com/crm-tool/crm/crm/validate"
-	"github.com/spf13/cobra"
 )
 
 const validateLong = `Check provider input files (YAML or JSON) and CIS/CRM workbooks (xlsx)
@@ -70,7 +71,7 @@ func newValidateCmd(s *streams) *cobra.Command {
 			return runValidate(cmd, s, o, args)
 		},
 	}
-	o.out = addOutputFlags(cmd, report.FindingsFormats)
+	o.out = addFormatFlags(cmd, report.FindingsFormats)
 	o.failOn = addFailOnFlag(cmd)
 	cmd.Flags().StringVar(&o.config, "config", "", "project file with rule settings and waivers (default "+defaultConfig+" when present)")
 	cmd.Flags().IntVarP(&o.jobs, "jobs", "j", 0, "files checked at once (default: one per CPU)")
@@ -129,9 +130,7 @@ func runValidate(cmd *cobra.Command, s *streams, o *validateOpts, args []string)
 // reportFindings writes the findings, the summary line on stderr, and turns
 // findings at or above failOn into exit code 1.
 func reportFindings(s *streams, out *outputFlags, failOn crm.Severity, v *report.Validation, inputs []string) error {
-	if err := writeOutput(s, out.output, false, inputs, func(w io.Writer) error {
-		return report.WriteFindings(w, out.format.value, v)
-	}); err != nil {
+	if err := writeFormatted(s, out, report.FindingsFormats, inputs, v); err != nil {
 		return err
 	}
 	fmt.Fprintln(s.err, v.Summary().SummaryLine())

@@ -7,8 +7,9 @@ import (
 	"runtime"
 	"runtime/debug"
 
-	"github.com/crm-tool/crm/crm/catalog"
 	"github.com/spf13/cobra"
+
+	"github.com/crm-tool/crm/crm/catalog"
 )
 
 // version is set at link time with -ldflags "-X main.version=v1.2.3";

@@ -7,9 +7,9 @@ import (
 	"github.com/crm-tool/crm/crm"
 )
 
-// CCMRows are a CRM's rows in the CCM v4 ownership vocabulary: row, control,
+// ccmRows are a CRM's rows in the CCM v4 ownership vocabulary: row, control,
 // answer, origination, ownership, why.
-func CCMRows(rows []crm.Row) [][]string {
+func ccmRows(rows []crm.Row) [][]string {
 	out := make([][]string, 0, len(rows))
 	for i := range rows {
 		r := &rows[i]
@@ -23,14 +23,14 @@ func CCMRows(rows []crm.Row) [][]string {
 	return out
 }
 
-// CCMHeaders head the CCM mapping's columns.
-var CCMHeaders = []string{"row", "control", "answer", "origination", "ccm_ownership", "why"}
+// ccmHeaders head the CCM mapping's columns.
+var ccmHeaders = []string{"row", "control", "answer", "origination", "ccm_ownership", "why"}
 
-// WriteCCM writes the CCM mapping as CSV.
-func WriteCCM(w io.Writer, rows []crm.Row) error {
+// writeCCM writes the CCM mapping as CSV.
+func writeCCM(w io.Writer, rows []crm.Row) error {
 	cw := newCSV(w)
-	_ = cw.Write(CCMHeaders)
-	for _, r := range CCMRows(rows) {
+	_ = cw.Write(ccmHeaders)
+	for _, r := range ccmRows(rows) {
 		_ = cw.Write(r)
 	}
 	cw.Flush()

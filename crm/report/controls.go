@@ -9,8 +9,21 @@ import (
 	"github.com/crm-tool/crm/crm/catalog"
 )
 
-// ControlsFormats are the formats WriteControls accepts, default first.
-var ControlsFormats = []string{"text", "json", "csv"}
+// ControlList is a baseline's Appendix J rows, as crm controls lists them.
+type ControlList struct {
+	Baseline catalog.Baseline
+	Rows     []catalog.Row
+}
+
+// ControlsFormats are how crm controls writes a list.
+var ControlsFormats = Formats[ControlList]{
+	{Name: "text", Write: func(w io.Writer, l ControlList) error { return writeControlsText(w, l.rows()) }},
+	{Name: "json", Write: func(w io.Writer, l ControlList) error {
+		out := l.rows()
+		return writeJSON(w, controlsDoc{Version: FormatVersion, Baseline: string(l.Baseline), Count: len(out), Rows: out})
+	}},
+	{Name: "csv", Write: func(w io.Writer, l ControlList) error { return writeControlsCSV(w, l.rows()) }},
+}
 
 type controlRow struct {
 	ID      string   `json:"id"`
@@ -28,10 +41,9 @@ type controlsDoc struct {
 	Rows     []controlRow `json:"rows"`
 }
 
-// WriteControls lists Appendix J rows of a baseline.
-func WriteControls(w io.Writer, format string, b catalog.Baseline, rows []catalog.Row) error {
-	out := make([]controlRow, len(rows))
-	for i, r := range rows {
+func (l ControlList) rows() []controlRow {
+	out := make([]controlRow, len(l.Rows))
+	for i, r := range l.Rows {
 		out[i] = controlRow{
 			ID:      r.ID.String(),
 			Control: r.Member.ID.String(),
@@ -41,15 +53,7 @@ func WriteControls(w io.Writer, format string, b catalog.Baseline, rows []catalo
 			Methods: r.Member.Methods,
 		}
 	}
-	switch format {
-	case "json":
-		return writeJSON(w, controlsDoc{Version: FormatVersion, Baseline: string(b), Count: len(out), Rows: out})
-	case "csv":
-		return writeControlsCSV(w, out)
-	case "text":
-		return writeControlsText(w, out)
-	}
-	return fmt.Errorf("unknown format %q", format)
+	return out
 }
 
 func writeControlsText(w io.Writer, rows []controlRow) error {

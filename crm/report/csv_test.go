@@ -39,7 +39,7 @@ func TestCSVOpensAsText(t *testing.T) {
 			Duties: []obligations.Duty{{Text: s}}})
 	}
 	var buf bytes.Buffer
-	if err := WriteObligations(&buf, "csv", "Acme", obls); err != nil {
+	if err := ObligationsFormats.Write(&buf, "csv", Checklist{Provider: "Acme", Obligations: obls}); err != nil {
 		t.Fatal(err)
 	}
 	records, err := csv.NewReader(bytes.NewReader(buf.Bytes())).ReadAll()

@@ -7,11 +7,31 @@ import (
 
 	"github.com/crm-tool/crm/crm/catalog"
 	"github.com/crm-tool/crm/crm/diff"
+	"github.com/crm-tool/crm/crm/workbook"
 )
 
-// DiffFormats are the text formats WriteDiff accepts (xlsx is written by
-// package workbook), default first.
-var DiffFormats = []string{"text", "markdown", "json"}
+// Comparison is what crm diff writes: the changes, and the newer side they
+// lead to (for a change notice).
+type Comparison struct {
+	Result *diff.Result
+	New    *diff.Side
+}
+
+// DiffFormats are how crm diff writes a comparison: the changes as text,
+// Markdown, JSON or a workbook, or a change notice for customers (Markdown
+// to publish, and the same as HTML for people who read it in a browser).
+var DiffFormats = Formats[Comparison]{
+	{Name: "text", Write: func(w io.Writer, c Comparison) error { return writeDiffText(w, c.Result) }},
+	{Name: "markdown", Write: func(w io.Writer, c Comparison) error { return writeDiffMarkdown(w, c.Result) }},
+	{Name: "json", Write: func(w io.Writer, c Comparison) error { return writeDiffJSON(w, c.Result) }},
+	{Name: "xlsx", Binary: true, Write: func(w io.Writer, c Comparison) error { return workbook.WriteChanges(w, c.Result) }},
+	{Name: "notice", Write: func(w io.Writer, c Comparison) error {
+		return writeNoticeMarkdown(w, diff.BuildNotice(c.Result, c.New))
+	}},
+	{Name: "notice-html", Write: func(w io.Writer, c Comparison) error {
+		return noticeHTML.Execute(w, noticeView(diff.BuildNotice(c.Result, c.New)))
+	}},
+}
 
 // describe says what a change means, in words.
 func describe(ch diff.Change) string {
@@ -43,31 +63,18 @@ func describe(ch diff.Change) string {
 	return string(ch.Kind)
 }
 
-// WriteDiff renders a comparison.
-func WriteDiff(w io.Writer, format string, r *diff.Result) error {
-	switch format {
-	case "json":
-		changes := r.Changes
-		if changes == nil {
-			changes = []diff.Change{}
-		}
-		return writeJSON(w, struct {
-			Version     int           `json:"version"`
-			Old         string        `json:"old"`
-			New         string        `json:"new"`
-			OldRevision int           `json:"old_revision"`
-			NewRevision int           `json:"new_revision"`
-			OldBaseline string        `json:"old_baseline"`
-			NewBaseline string        `json:"new_baseline"`
-			Changes     []diff.Change `json:"changes"`
-			Summary     diff.Summary  `json:"summary"`
-		}{FormatVersion, r.Old, r.New, r.OldRevision, r.NewRevision, r.OldBaseline, r.NewBaseline, changes, r.Summarize()})
-	case "markdown":
-		return writeDiffMarkdown(w, r)
-	case "text":
-		return writeDiffText(w, r)
-	}
-	return fmt.Errorf("unknown format %q", format)
+func writeDiffJSON(w io.Writer, r *diff.Result) error {
+	return writeJSON(w, struct {
+		Version     int           `json:"version"`
+		Old         string        `json:"old"`
+		New         string        `json:"new"`
+		OldRevision int           `json:"old_revision"`
+		NewRevision int           `json:"new_revision"`
+		OldBaseline string        `json:"old_baseline"`
+		NewBaseline string        `json:"new_baseline"`
+		Changes     []diff.Change `json:"changes"`
+		Summary     diff.Summary  `json:"summary"`
+	}{FormatVersion, r.Old, r.New, r.OldRevision, r.NewRevision, r.OldBaseline, r.NewBaseline, nonNilList(r.Changes), r.Summarize()})
 }
 
 func familyHeading(fam string) string {

@@ -10,8 +10,12 @@ import (
 	"github.com/crm-tool/crm/crm"
 )
 
-// FindingsFormats are the formats WriteFindings accepts, default first.
-var FindingsFormats = []string{"text", "json", "sarif"}
+// FindingsFormats are how crm validate writes a validation.
+var FindingsFormats = Formats[*Validation]{
+	{Name: "text", Write: func(w io.Writer, v *Validation) error { return writeFindingsText(w, v.Findings) }},
+	{Name: "json", Write: writeFindingsJSON},
+	{Name: "sarif", Write: writeSARIF},
+}
 
 // Validation is the outcome of checking some files.
 type Validation struct {
@@ -58,23 +62,14 @@ func plural(n int, noun string) string {
 	return fmt.Sprintf("%d %ss", n, noun)
 }
 
-// WriteFindings renders a validation.
-func WriteFindings(w io.Writer, format string, v *Validation) error {
-	switch format {
-	case "text":
-		return writeFindingsText(w, v.Findings)
-	case "json":
-		s := v.Summary()
-		return writeJSON(w, struct {
-			Version  int           `json:"version"`
-			Valid    bool          `json:"valid"`
-			Findings []crm.Finding `json:"findings"`
-			Summary  Summary       `json:"summary"`
-		}{FormatVersion, s.Errors == 0, nonNil(v.Findings), s})
-	case "sarif":
-		return writeSARIF(w, v)
-	}
-	return fmt.Errorf("unknown format %q", format)
+func writeFindingsJSON(w io.Writer, v *Validation) error {
+	s := v.Summary()
+	return writeJSON(w, struct {
+		Version  int           `json:"version"`
+		Valid    bool          `json:"valid"`
+		Findings []crm.Finding `json:"findings"`
+		Summary  Summary       `json:"summary"`
+	}{FormatVersion, s.Errors == 0, nonNil(v.Findings), s})
 }
 
 func nonNil(fs []crm.Finding) []crm.Finding {

@@ -9,25 +9,10 @@ import (
 	"github.com/crm-tool/crm/crm/diff"
 )
 
-// NoticeFormats are the formats of a change notice: Markdown to publish,
-// and the same content as HTML for people who read it in a browser.
-var NoticeFormats = []string{"notice", "notice-html"}
-
 const (
 	noticeMoreHeading  = "Now more your responsibility"
 	noticeOtherHeading = "Other changes"
 )
-
-// WriteNotice renders a change notice.
-func WriteNotice(w io.Writer, format string, n *diff.Notice) error {
-	switch format {
-	case "notice":
-		return writeNoticeMarkdown(w, n)
-	case "notice-html":
-		return noticeHTML.Execute(w, noticeView(n))
-	}
-	return fmt.Errorf("unknown format %q", format)
-}
 
 func noticeTitle(n *diff.Notice) string {
 	return fmt.Sprintf("Changes to the Customer Responsibility Matrix of %s %s", n.CSP, n.System)

@@ -2,6 +2,7 @@ package report
 
 import (
 	"bytes"
+	"io"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -22,6 +23,14 @@ func notice(t *testing.T) *diff.Notice {
 	return diff.BuildNotice(diff.Compare(old, new, diff.Options{}), new)
 }
 
+// writeNotice writes n as crm diff's notice formats do.
+func writeNotice(w io.Writer, format string, n *diff.Notice) error {
+	if format == "notice" {
+		return writeNoticeMarkdown(w, n)
+	}
+	return noticeHTML.Execute(w, noticeView(n))
+}
+
 // TestNoticeGoldens keeps the change notice in Markdown and HTML, and holds
 // it to what a customer reads: shifts toward the customer first, no
 // internal tokens, no white-space-only change.
@@ -30,9 +39,9 @@ func TestNoticeGoldens(t *testing.T) {
 	if len(n.Controls) == 0 || !n.Controls[0].Customer {
 		t.Fatalf("the first control does not move responsibility to customers: %+v", n.Controls)
 	}
-	for _, format := range NoticeFormats {
+	for _, format := range []string{"notice", "notice-html"} {
 		var buf bytes.Buffer
-		if err := WriteNotice(&buf, format, n); err != nil {
+		if err := writeNotice(&buf, format, n); err != nil {
 			t.Fatal(err)
 		}
 		for _, tok := range internalTokens {
@@ -54,7 +63,7 @@ func TestNoticeInABrowser(t *testing.T) {
 	}
 	n := notice(t)
 	var buf bytes.Buffer
-	if err := WriteNotice(&buf, "notice-html", n); err != nil {
+	if err := writeNotice(&buf, "notice-html", n); err != nil {
 		t.Fatal(err)
 	}
 	dir := t.TempDir()

@@ -5,11 +5,26 @@ import (
 	"io"
 
 	"github.com/crm-tool/crm/crm/obligations"
+	"github.com/crm-tool/crm/crm/workbook"
 )
 
-// ObligationsFormats are the text formats WriteObligations accepts (xlsx is
-// written by package workbook), default first.
-var ObligationsFormats = []string{"text", "markdown", "csv"}
+// Checklist is what the agency must do on a provider's system, as crm
+// obligations writes it.
+type Checklist struct {
+	Provider    string
+	Obligations []obligations.Obligation
+}
+
+// ObligationsFormats are how crm obligations writes a checklist, grouped by
+// family, then the rows not yet in place at the provider.
+var ObligationsFormats = Formats[Checklist]{
+	{Name: "text", Write: writeObligationsText},
+	{Name: "markdown", Write: writeObligationsMarkdown},
+	{Name: "csv", Write: writeObligationsCSV},
+	{Name: "xlsx", Binary: true, Write: func(w io.Writer, c Checklist) error {
+		return workbook.WriteObligations(w, c.Provider, c.Obligations)
+	}},
+}
 
 const noDuty = "the CRM does not say what; ask the provider"
 
@@ -19,49 +34,49 @@ const (
 	notInPlaceHeading  = "Not yet in place at the provider: plan for these until the date given"
 )
 
-// WriteObligations renders the agency's checklist, grouped by family, then
-// the rows not yet in place at the provider.
-func WriteObligations(w io.Writer, format, provider string, obls []obligations.Obligation) error {
-	switch format {
-	case "csv":
-		cw := newCSV(w)
-		_ = cw.Write([]string{"section", "row", "family", "title", "answer", "service", "duty"})
-		for _, o := range obls {
-			if len(o.Duties) == 0 {
-				_ = cw.Write([]string{o.Section, o.Row, o.Family, o.Title, o.Answer, "", ""})
-			}
-			for _, d := range o.Duties {
-				_ = cw.Write([]string{o.Section, o.Row, o.Family, o.Title, o.Answer, d.Service, d.Text})
-			}
+func writeObligationsCSV(w io.Writer, c Checklist) error {
+	cw := newCSV(w)
+	_ = cw.Write([]string{"section", "row", "family", "title", "answer", "service", "duty"})
+	for _, o := range c.Obligations {
+		if len(o.Duties) == 0 {
+			_ = cw.Write([]string{o.Section, o.Row, o.Family, o.Title, o.Answer, "", ""})
 		}
-		cw.Flush()
-		return cw.Error()
-	case "markdown":
-		fmt.Fprintf(w, "# What the agency must do: %s\n\n%d rows are not inherited whole.\n", markdownEscaper.Replace(provider), obligations.Duties(obls))
-		group := ""
-		for _, o := range obls {
-			if g := groupOf(o); g != group {
-				group = g
-				fmt.Fprintf(w, "\n## %s\n\n", g)
-			}
-			fmt.Fprintf(w, "- [ ] **%s** %s (%s): %s\n", o.Row, markdownEscaper.Replace(o.Title), o.Answer, markdownEscaper.Replace(duties(o)))
+		for _, d := range o.Duties {
+			_ = cw.Write([]string{o.Section, o.Row, o.Family, o.Title, o.Answer, d.Service, d.Text})
 		}
-		return nil
-	case "text":
-		fmt.Fprintf(w, "What the agency must do: %s (%d rows)\n", provider, obligations.Duties(obls))
-		group := ""
-		for _, o := range obls {
-			if g := groupOf(o); g != group {
-				group = g
-				fmt.Fprintf(w, "\n%s\n", g)
-			}
-			if _, err := fmt.Fprintf(w, "  %-12s %-8s %s\n", o.Row, o.Answer, duties(o)); err != nil {
-				return err
-			}
-		}
-		return nil
 	}
-	return fmt.Errorf("unknown format %q", format)
+	cw.Flush()
+	return cw.Error()
+}
+
+func writeObligationsMarkdown(w io.Writer, c Checklist) error {
+	fmt.Fprintf(w, "# What the agency must do: %s\n\n%d rows are not inherited whole.\n", markdownEscaper.Replace(c.Provider), obligations.Duties(c.Obligations))
+	group := ""
+	for _, o := range c.Obligations {
+		if g := groupOf(o); g != group {
+			group = g
+			fmt.Fprintf(w, "\n## %s\n\n", g)
+		}
+		if _, err := fmt.Fprintf(w, "- [ ] **%s** %s (%s): %s\n", o.Row, markdownEscaper.Replace(o.Title), o.Answer, markdownEscaper.Replace(duties(o))); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func writeObligationsText(w io.Writer, c Checklist) error {
+	fmt.Fprintf(w, "What the agency must do: %s (%d rows)\n", c.Provider, obligations.Duties(c.Obligations))
+	group := ""
+	for _, o := range c.Obligations {
+		if g := groupOf(o); g != group {
+			group = g
+			fmt.Fprintf(w, "\n%s\n", g)
+		}
+		if _, err := fmt.Fprintf(w, "  %-12s %-8s %s\n", o.Row, o.Answer, duties(o)); err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 // groupOf is the heading an obligation is listed under: its family, or the

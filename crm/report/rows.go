@@ -10,8 +10,13 @@ import (
 	"github.com/crm-tool/crm/crm"
 )
 
-// RowsFormats are the formats WriteRows accepts, default first.
-var RowsFormats = []string{"text", "json", "csv"}
+// RowsFormats are how crm resolve writes a resolution: every row's answer,
+// tag and where it came from; JSON adds each control's rolled-up answer.
+var RowsFormats = Formats[*Resolution]{
+	{Name: "text", Write: writeRowsText},
+	{Name: "json", Write: writeRowsJSON},
+	{Name: "csv", Write: writeRowsCSV},
+}
 
 // Resolution is an input file's rows with their answers and provenance.
 type Resolution struct {
@@ -98,58 +103,55 @@ func nonNilList[T any](l []T) []T {
 	return l
 }
 
-// WriteRows renders a resolution: every row's answer, tag and where it came
-// from; JSON adds each control's rolled-up answer.
-func WriteRows(w io.Writer, format string, r *Resolution) error {
-	rows := r.views()
-	switch format {
-	case "json":
-		var controls []controlView
-		for _, s := range crm.RollUpAll(r.Rows) {
-			controls = append(controls, controlView{
-				ID: s.Member.ID.String(), Answer: s.Answer.Label(), Origination: nonNilList(s.Origination),
-				Rows: s.Rows, Applicable: s.Applicable, Unresolved: s.Unresolved,
-			})
-		}
-		return writeJSON(w, struct {
-			Version  int           `json:"version"`
-			File     string        `json:"file"`
-			Baseline string        `json:"baseline"`
-			Rows     []rowView     `json:"rows"`
-			Controls []controlView `json:"controls"`
-			Summary  AnswerCounts  `json:"summary"`
-		}{FormatVersion, r.File, r.Baseline, rows, controls, CountAnswers(r.Rows)})
-	case "csv":
-		cw := newCSV(w)
-		_ = cw.Write([]string{"id", "answer", "tag", "stated", "origination", "status", "layer", "pointer", "line"})
-		for _, v := range rows {
-			layer, ptr, line := provenance(v)
-			_ = cw.Write([]string{v.ID, v.Answer, v.Tag, strconv.FormatBool(v.Stated), joinList(v.Origination), joinList(v.Status), layer, ptr, line})
-		}
-		cw.Flush()
-		return cw.Error()
-	case "text":
-		tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
-		fmt.Fprintln(tw, "ID\tANSWER\tTAG\tORIGINATION\tFROM")
-		for _, v := range rows {
-			answer := v.Answer
-			if answer == "" {
-				answer = "-"
-			} else if v.Stated {
-				answer += "*"
-			}
-			from := "-"
-			if v.Source != nil {
-				from = fmt.Sprintf("%s %s:%d", v.Source.Layer, r.File, v.Source.Line)
-				if v.Source.Upstream != "" {
-					from = fmt.Sprintf("%s %s (%s:%d)", v.Source.Layer, v.Source.Upstream, r.File, v.Source.Line)
-				}
-			}
-			fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\n", v.ID, answer, dash(v.Tag), dash(joinList(v.Origination)), from)
-		}
-		return tw.Flush()
+func writeRowsJSON(w io.Writer, r *Resolution) error {
+	var controls []controlView
+	for _, s := range crm.RollUpAll(r.Rows) {
+		controls = append(controls, controlView{
+			ID: s.Member.ID.String(), Answer: s.Answer.Label(), Origination: nonNilList(s.Origination),
+			Rows: s.Rows, Applicable: s.Applicable, Unresolved: s.Unresolved,
+		})
 	}
-	return fmt.Errorf("unknown format %q", format)
+	return writeJSON(w, struct {
+		Version  int           `json:"version"`
+		File     string        `json:"file"`
+		Baseline string        `json:"baseline"`
+		Rows     []rowView     `json:"rows"`
+		Controls []controlView `json:"controls"`
+		Summary  AnswerCounts  `json:"summary"`
+	}{FormatVersion, r.File, r.Baseline, r.views(), controls, CountAnswers(r.Rows)})
+}
+
+func writeRowsCSV(w io.Writer, r *Resolution) error {
+	cw := newCSV(w)
+	_ = cw.Write([]string{"id", "answer", "tag", "stated", "origination", "status", "layer", "pointer", "line"})
+	for _, v := range r.views() {
+		layer, ptr, line := provenance(v)
+		_ = cw.Write([]string{v.ID, v.Answer, v.Tag, strconv.FormatBool(v.Stated), joinList(v.Origination), joinList(v.Status), layer, ptr, line})
+	}
+	cw.Flush()
+	return cw.Error()
+}
+
+func writeRowsText(w io.Writer, r *Resolution) error {
+	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
+	fmt.Fprintln(tw, "ID\tANSWER\tTAG\tORIGINATION\tFROM")
+	for _, v := range r.views() {
+		answer := v.Answer
+		if answer == "" {
+			answer = "-"
+		} else if v.Stated {
+			answer += "*"
+		}
+		from := "-"
+		if v.Source != nil {
+			from = fmt.Sprintf("%s %s:%d", v.Source.Layer, r.File, v.Source.Line)
+			if v.Source.Upstream != "" {
+				from = fmt.Sprintf("%s %s (%s:%d)", v.Source.Layer, v.Source.Upstream, r.File, v.Source.Line)
+			}
+		}
+		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\n", v.ID, answer, dash(v.Tag), dash(joinList(v.Origination)), from)
+	}
+	return tw.Flush()
 }
 
 func provenance(v rowView) (layer, ptr, line string) {

@@ -9,23 +9,29 @@ import (
 	"github.com/crm-tool/crm/templates"
 )
 
-// TraceFormats are the formats WriteTrace accepts, default first.
-var TraceFormats = []string{"text", "json"}
+// Trace is a row down a chain of leveraged authorizations: who does what at
+// each level (hops, from the system itself down), and what is left to the
+// customer at the end.
+type Trace struct {
+	Row  string
+	Hops []crm.Hop
+}
 
-// WriteTrace shows a row down a chain of leveraged authorizations: who does
-// what at each level, and what is left to the customer at the end.
-func WriteTrace(w io.Writer, format, row string, hops []crm.Hop) error {
-	if format == "json" {
+// TraceFormats are how crm trace writes a trace.
+var TraceFormats = Formats[Trace]{
+	{Name: "text", Write: writeTraceText},
+	{Name: "json", Write: func(w io.Writer, t Trace) error {
 		return writeJSON(w, struct {
 			Version int       `json:"version"`
 			Row     string    `json:"row"`
 			Chain   []crm.Hop `json:"chain"`
 			Left    string    `json:"left_to_customer"`
-		}{FormatVersion, row, hops, leftToCustomer(hops)})
-	}
-	if format != "text" {
-		return fmt.Errorf("unknown format %q", format)
-	}
+		}{FormatVersion, t.Row, t.Hops, leftToCustomer(t.Hops)})
+	}},
+}
+
+func writeTraceText(w io.Writer, t Trace) error {
+	row, hops := t.Row, t.Hops
 	fmt.Fprintf(w, "%s down the chain of leveraged authorizations:\n", row)
 	for i, h := range hops {
 		fmt.Fprintf(w, "\n%d. %s (%s)\n", i+1, h.System, h.File)

@@ -139,7 +139,7 @@ func TestSARIFForWorkbooks(t *testing.T) {
 		t.Fatal(err)
 	}
 	var buf bytes.Buffer
-	if err := report.WriteFindings(&buf, "sarif", &report.Validation{Tool: "test", Files: 1, Findings: res.Findings}); err != nil {
+	if err := report.FindingsFormats.Write(&buf, "sarif", &report.Validation{Tool: "test", Files: 1, Findings: res.Findings}); err != nil {
 		t.Fatal(err)
 	}
 	var log struct {

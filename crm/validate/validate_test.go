@@ -64,9 +64,9 @@ defaults:
 
 func TestGoldenFindings(t *testing.T) {
 	v := invalidInputs(t)
-	for _, format := range report.FindingsFormats {
+	for _, format := range report.FindingsFormats.Names() {
 		var buf bytes.Buffer
-		if err := report.WriteFindings(&buf, format, v); err != nil {
+		if err := report.FindingsFormats.Write(&buf, format, v); err != nil {
 			t.Fatal(err)
 		}
 		golden.Check(t, repo, "invalid-findings."+format, buf.Bytes())
@@ -214,13 +214,13 @@ func TestGoldenResolution(t *testing.T) {
 	r := &report.Resolution{File: name, Baseline: res.Doc.System.Baseline, Rows: res.Rows, Locate: res.Locate}
 	for _, format := range []string{"text", "csv"} {
 		var buf bytes.Buffer
-		if err := report.WriteRows(&buf, format, r); err != nil {
+		if err := report.RowsFormats.Write(&buf, format, r); err != nil {
 			t.Fatal(err)
 		}
 		golden.Check(t, repo, "resolve-paas-low."+format, buf.Bytes())
 	}
 	var buf bytes.Buffer
-	if err := report.WriteRows(&buf, "json", r); err != nil {
+	if err := report.RowsFormats.Write(&buf, "json", r); err != nil {
 		t.Fatal(err)
 	}
 	var doc struct {
