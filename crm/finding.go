@@ -2,6 +2,7 @@ package crm
 
 import (
 	"cmp"
+	"fmt"
 	"slices"
 )
 
@@ -113,4 +114,12 @@ func splitCell(c string) (row int, col string) {
 		row = row*10 + int(d-'0')
 	}
 	return row, c[:i]
+}
+
+// Plural counts n of a noun in words: "1 error", "3 errors".
+func Plural(n int, noun string) string {
+	if n == 1 {
+		return "1 " + noun
+	}
+	return fmt.Sprintf("%d %ss", n, noun)
 }

@@ -17,10 +17,7 @@ import (
 // tailoring, FedRAMP_Security_Controls_Baseline.xlsx) get no default: they
 // need no answer, and a default would give them one.
 func ServiceModelLayers(model, leveraged, pointer string, set *catalog.BaselineSet) ([]DefaultLayer, error) {
-	data, err := templates.ServiceModels()
-	if err != nil {
-		return nil, err
-	}
+	data := templates.ServiceModels()
 	except := map[controlid.ID]bool{}
 	if set.Baseline == catalog.LISaaS {
 		for _, m := range set.Members {

@@ -17,23 +17,34 @@ var appendixJ []byte
 //go:embed service-models.yaml
 var serviceModels []byte
 
-// AppendixJ returns the workbook layout, parsed once.
-var AppendixJ = sync.OnceValues(func() (*Layout, error) {
+// The embedded files are decoded on first use, once. They are compiled in
+// and the tests decode them (TestAppendixJ, TestServiceModels), so a file
+// that fails to decode is a defect of the build, not of anyone's input:
+// decodeEmbedded panics rather than make every caller handle an error that
+// cannot happen in a released crm.
+
+// AppendixJ returns the workbook layout.
+var AppendixJ = sync.OnceValue(func() *Layout {
 	var l Layout
-	return &l, decodeStrict("appendix-j.yaml", appendixJ, &l)
+	decodeEmbedded("appendix-j.yaml", appendixJ, &l)
+	return &l
 })
 
-// ServiceModels returns the service-model defaults, parsed once.
-var ServiceModels = sync.OnceValues(func() (*ServiceModelDefaults, error) {
+// ServiceModels returns the service-model defaults.
+var ServiceModels = sync.OnceValue(func() *ServiceModelDefaults {
 	var d ServiceModelDefaults
-	return &d, decodeStrict("service-models.yaml", serviceModels, &d)
+	decodeEmbedded("service-models.yaml", serviceModels, &d)
+	return &d
 })
 
-func decodeStrict(name string, data []byte, into any) error {
+func decodeEmbedded(name string, data []byte, into any) {
+	if err := decodeStrict(data, into); err != nil {
+		panic(fmt.Sprintf("crm was built with a broken embedded %s: %v", name, err))
+	}
+}
+
+func decodeStrict(data []byte, into any) error {
 	dec := yaml.NewDecoder(bytes.NewReader(data))
 	dec.KnownFields(true)
-	if err := dec.Decode(into); err != nil {
-		return fmt.Errorf("embedded %s: %w", name, err)
-	}
-	return nil
+	return dec.Decode(into)
 }

@@ -1,17 +1,32 @@
 package templates
 
 import (
+	"fmt"
 	"strings"
 	"testing"
 
 	"go.yaml.in/yaml/v3"
 )
 
-func TestAppendixJ(t *testing.T) {
-	l, err := AppendixJ()
-	if err != nil {
-		t.Fatal(err)
+// TestEmbeddedFilesDecode decodes each embedded file strictly, as the
+// accessors do, and reports the error the accessors would panic with.
+func TestEmbeddedFilesDecode(t *testing.T) {
+	if err := decodeStrict(appendixJ, new(Layout)); err != nil {
+		t.Errorf("appendix-j.yaml: %v", err)
 	}
+	if err := decodeStrict(serviceModels, new(ServiceModelDefaults)); err != nil {
+		t.Errorf("service-models.yaml: %v", err)
+	}
+	defer func() {
+		if r := recover(); r == nil || !strings.Contains(fmt.Sprint(r), "broken embedded bad.yaml") {
+			t.Errorf("a broken embedded file: %v", r)
+		}
+	}()
+	decodeEmbedded("bad.yaml", []byte("title: [unclosed"), new(Layout))
+}
+
+func TestAppendixJ(t *testing.T) {
+	l := AppendixJ()
 	if len(l.CIS.StatusColumns) != 5 || len(l.CIS.OriginationColumns) != 7 || len(l.CRM.Headers) != 3 {
 		t.Errorf("columns: %d status, %d origination, %d CRM", len(l.CIS.StatusColumns), len(l.CIS.OriginationColumns), len(l.CRM.Headers))
 	}
@@ -26,10 +41,7 @@ func TestAppendixJ(t *testing.T) {
 }
 
 func TestServiceModels(t *testing.T) {
-	d, err := ServiceModels()
-	if err != nil {
-		t.Fatal(err)
-	}
+	d := ServiceModels()
 	for _, layer := range d.Layers {
 		for _, model := range []string{"iaas", "paas", "saas"} {
 			owner, ok := layer.Owner[model]

@@ -1,20 +1,14 @@
 package main
 
 import (
-	"bytes"
-	"crypto/sha256"
-	"encoding/hex"
+	"errors"
 	"fmt"
-	"io"
-	"path/filepath"
-	"strings"
 	"time"
 
 	"github.com/spf13/cobra"
 
 	"github.com/crm-tool/crm/crm"
-	"github.com/crm-tool/crm/crm/catalog"
-	"github.com/crm-tool/crm/crm/controlid"
+	"github.com/crm-tool/crm/crm/build"
 	"github.com/crm-tool/crm/crm/report"
 	"github.com/crm-tool/crm/crm/source"
 	"github.com/crm-tool/crm/crm/validate"
@@ -113,125 +107,42 @@ func runGenerate(s *streams, o *generateOpts, input string, cfg *validate.Config
 	if err != nil {
 		return err
 	}
-	res, err := validate.Data(input, data, "")
-	if err != nil {
-		return err
-	}
-	findings := res.Findings
-	if cfg != nil {
-		findings = append(cfg.Apply([]*validate.Result{res}, time.Now()), res.Findings...)
-	}
-	if res.Doc == nil || blocks(findings, crm.Severity(o.failOn.value)) {
-		return refuse(s, findings, "no workbook written: the input has errors")
-	}
-	if res.Doc.Revision == 4 {
-		return fmt.Errorf("%s describes Rev 4 rows; crm generate writes the Rev 5 workbook: carry it to Rev 5 first", input)
-	}
-	spec := &workbook.Spec{Doc: res.Doc, Baseline: catalog.Baseline(res.Doc.System.Baseline), Rows: res.Rows}
-	if o.service != "" {
-		svc, ok := res.Doc.FindService(o.service)
-		if !ok {
-			return usagef("no service %q in %s (it lists %s)", o.service, input, res.Doc.ServiceIDs())
-		}
-		spec.Service = svc.ID
-	}
-	if !o.allowTodo {
-		todo, unanswered := crm.Unfinished(res.Rows, nsoExempt(spec.Baseline))
-		if len(todo)+len(unanswered) > 0 {
-			return refuse(s, findings, "no workbook written: "+unfinished(todo, unanswered)+"; finish them or use --allow-todo")
-		}
-	}
-	tooLong, err := workbook.Check(spec)
-	if err != nil {
-		return err
-	}
-	for i := range tooLong {
-		tooLong[i].File = output
-	}
-	if len(tooLong) > 0 {
-		return refuse(s, tooLong, "no workbook written: some cells would be cut short")
-	}
+	opts := build.Options{FailOn: crm.Severity(o.failOn.value), Config: cfg, Service: o.service, AllowTodo: o.allowTodo,
+		Template: tpl, TemplateName: o.template, KeepOtherBaselines: o.keepOthers, Now: time.Now()}
 	if !o.noProvenance {
-		sum := sha256.Sum256(data)
-		c := catalog.Default()
-		spec.Provenance = &workbook.Provenance{
-			Tool: "crm " + versionString(), Input: filepath.Base(input), InputSHA256: hex.EncodeToString(sum[:]),
-			SchemaVersion: crm.SchemaVersion, Catalog: "NIST SP 800-53 Rev 5 release " + c.NISTVersion, Baselines: c.FedRAMPVersion,
-			Line: func(ptr string) int { line, _ := res.Locate(ptr); return line },
-		}
+		opts.Tool = "crm " + versionString()
 	}
-	write := func(w io.Writer) error { return workbook.Write(w, spec) }
-	if tpl != nil {
-		write = func(w io.Writer) error {
-			if err := workbook.Fill(w, bytes.NewReader(tpl), spec, workbook.FillOptions{KeepOtherBaselines: o.keepOthers}); err != nil {
-				return fmt.Errorf("template %s: %w", o.template, err)
-			}
-			return nil
-		}
-	}
-	inputs := append(res.Sources, cfg.Path()...)
-	if o.template != "" {
-		inputs = append(inputs, o.template)
-	}
-	if err := writeOutput(s, output, true, inputs, write); err != nil {
+	wb, err := build.Plan(input, data, output, opts)
+	var refusal *build.Refusal
+	switch {
+	case errors.As(err, &refusal):
+		return refuse(s, refusal)
+	case errors.Is(err, build.ErrUnknownService):
+		return usagef("%w", err)
+	case err != nil:
 		return err
 	}
-	for _, f := range findings {
-		fmt.Fprintf(s.err, "%s: %s %s: %s\n", report.Location(f), f.Severity, f.Rule, f.Message)
+	if err := writeOutput(s, output, true, wb.Inputs(), wb.Write); err != nil {
+		return err
 	}
+	printFindings(s, wb.Findings)
 	if output != "-" {
-		c := report.CountAnswers(res.Rows)
-		fmt.Fprintf(s.err, "wrote %s: %d rows (%d Yes, %d Partial, %d No)\n", output, len(res.Rows), c.Yes, c.Partial, c.No)
+		c := report.CountAnswers(wb.Result.Rows)
+		fmt.Fprintf(s.err, "wrote %s: %d rows (%d Yes, %d Partial, %d No)\n", output, len(wb.Result.Rows), c.Yes, c.Partial, c.No)
 	}
 	return nil
 }
 
-// blocks reports whether any finding is at or above failOn.
-func blocks(fs []crm.Finding, failOn crm.Severity) bool {
-	for _, f := range fs {
-		if f.Severity.AtLeast(failOn) {
-			return true
-		}
-	}
-	return false
-}
-
 // refuse prints the findings and what was not done, and exits 1.
-func refuse(s *streams, fs []crm.Finding, what string) error {
-	crm.SortFindings(fs)
-	for _, f := range fs {
-		fmt.Fprintf(s.err, "%s: %s %s: %s\n", report.Location(f), f.Severity, f.Rule, f.Message)
-	}
-	fmt.Fprintf(s.err, "crm: %s\n", what)
+func refuse(s *streams, r *build.Refusal) error {
+	crm.SortFindings(r.Findings)
+	printFindings(s, r.Findings)
+	fmt.Fprintf(s.err, "crm: %s\n", r.Reason)
 	return errFindings
 }
 
-// unfinished names the rows a CRM is not finished with.
-func unfinished(todo, unanswered []controlid.ID) string {
-	var parts []string
-	if len(todo) > 0 {
-		parts = append(parts, fmt.Sprintf("%d rows still marked todo (%s)", len(todo), listIDs(todo)))
+func printFindings(s *streams, fs []crm.Finding) {
+	for _, f := range fs {
+		fmt.Fprintf(s.err, "%s: %s %s: %s\n", report.Location(f), f.Severity, f.Rule, f.Message)
 	}
-	if len(unanswered) > 0 {
-		parts = append(parts, fmt.Sprintf("%d rows answered by nothing (%s)", len(unanswered), listIDs(unanswered)))
-	}
-	return strings.Join(parts, " and ")
-}
-
-func listIDs(ids []controlid.ID) string {
-	const show = 8
-	names := make([]string, 0, show)
-	for _, id := range ids[:min(show, len(ids))] {
-		names = append(names, id.String())
-	}
-	s := strings.Join(names, ", ")
-	if len(ids) > show {
-		s += fmt.Sprintf(" and %d more", len(ids)-show)
-	}
-	return s
-}
-
-// nsoExempt exempts LI-SaaS rows tailored NSO from needing an answer.
-func nsoExempt(b catalog.Baseline) func(*crm.Row) bool {
-	return func(r *crm.Row) bool { return b == catalog.LISaaS && r.Member.HasMethod("NSO") }
 }

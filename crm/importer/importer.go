@@ -226,10 +226,7 @@ func (im *importer) listed(t *workbook.Table, id controlid.ID) bool {
 
 // entries turns each row into a control entry of the document.
 func (im *importer) entries() {
-	layout, err := templates.AppendixJ()
-	if err != nil {
-		panic(err) // embedded, covered by tests
-	}
+	layout := templates.AppendixJ()
 	prov := im.provenanceRows()
 	for _, id := range im.order {
 		d := im.rows[id]
@@ -334,7 +331,7 @@ func (im *importer) leveraged() {
 // keptSystem reads the system block and the services crm's Provenance sheet
 // keeps, over what the Instructions sheet gave (the revisions stay).
 func (im *importer) keptSystem() {
-	layout, _ := templates.AppendixJ()
+	layout := templates.AppendixJ()
 	for _, f := range im.book.Facts {
 		label := strings.ToLower(f[0])
 		switch {
@@ -356,7 +353,7 @@ func (im *importer) keptSystem() {
 // keptLeveraged reads the leveraged authorizations crm's Provenance sheet
 // keeps, one fact row each.
 func (im *importer) keptLeveraged() []crm.Leveraged {
-	layout, _ := templates.AppendixJ()
+	layout := templates.AppendixJ()
 	prefix := strings.ToLower(layout.Provenance.LeveragedFact) + " "
 	var out []crm.Leveraged
 	for _, f := range im.book.Facts {

@@ -137,7 +137,7 @@ func TestRev4ToRev5(t *testing.T) {
 		t.Errorf("revision %d, baseline %s", doc.Revision, doc.System.Baseline)
 	}
 	out := revalidate(t, doc)
-	todo, _ := crm.Unfinished(out.Rows, nil)
+	todo, _ := crm.Unfinished(out.Rows, "")
 	if len(todo) != 135+174 {
 		t.Errorf("%d rows marked todo, want the new and the changed", len(todo))
 	}

@@ -44,22 +44,15 @@ func (v *Validation) Summary() Summary {
 // SummaryLine is the line printed on standard error after the findings;
 // notes are counted when there are any.
 func (s Summary) SummaryLine() string {
-	counts := plural(s.Errors, "error") + ", " + plural(s.Warnings, "warning")
+	counts := crm.Plural(s.Errors, "error") + ", " + crm.Plural(s.Warnings, "warning")
 	if s.Notes > 0 {
-		counts += ", " + plural(s.Notes, "note")
+		counts += ", " + crm.Plural(s.Notes, "note")
 	}
-	line := fmt.Sprintf("%s in %s", counts, plural(s.Files, "file"))
+	line := fmt.Sprintf("%s in %s", counts, crm.Plural(s.Files, "file"))
 	if s.Waived > 0 {
 		line += fmt.Sprintf(" (%d waived)", s.Waived)
 	}
 	return line
-}
-
-func plural(n int, noun string) string {
-	if n == 1 {
-		return "1 " + noun
-	}
-	return fmt.Sprintf("%d %ss", n, noun)
 }
 
 func writeFindingsJSON(w io.Writer, v *Validation) error {

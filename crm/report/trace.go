@@ -96,10 +96,7 @@ func originationNames(o []crm.Origination) string {
 	if len(o) == 0 {
 		return "no origination"
 	}
-	layout, err := templates.AppendixJ()
-	if err != nil {
-		return joinList(o)
-	}
+	layout := templates.AppendixJ()
 	var names []string
 	for _, c := range layout.CIS.OriginationColumns {
 		for _, x := range o {

@@ -33,7 +33,7 @@ func TestStarterValidatesAndCoversEveryRow(t *testing.T) {
 						t.Errorf("%s %s", f.Rule, f.Message)
 					}
 				}
-				todo, unanswered := crm.Unfinished(res.Rows, nil)
+				todo, unanswered := crm.Unfinished(res.Rows, "")
 				if len(todo) != len(res.Rows) || len(unanswered) != 0 {
 					t.Errorf("%d rows, %d todo, %d unanswered", len(res.Rows), len(todo), len(unanswered))
 				}

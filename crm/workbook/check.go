@@ -9,11 +9,8 @@ import (
 
 // Check reports CRM cells whose composed text (shared text plus every
 // service's paragraph) is longer than a cell holds, at the cell it would fill.
-func Check(s *Spec) ([]crm.Finding, error) {
-	layout, err := templates.AppendixJ()
-	if err != nil {
-		return nil, err
-	}
+func Check(s *Spec) []crm.Finding {
+	layout := templates.AppendixJ()
 	b := &builder{layout: layout, title: s.Baseline.Title()}
 	sheet := b.name(layout.CRM.Sheet)
 	first := layout.CRM.HeaderRow[string(s.Baseline)] + 1
@@ -22,11 +19,11 @@ func Check(s *Spec) ([]crm.Finding, error) {
 		text := crm.Responsibility(&s.Rows[i], s.Doc, s.Service)
 		if long, n := crm.TooLongForCell(text); long {
 			out = append(out, crm.Finding{
-				Sheet: sheet, Cell: "C" + itoa(first+i), Rule: "text-too-long", Severity: crm.Error,
+				Sheet: sheet, Cell: "C" + itoa(first+i), Rule: "text-too-long", Severity: crm.SeverityOf("text-too-long"),
 				Message: fmt.Sprintf("%s: the responsibilities come to %d characters; an Excel cell holds %d", s.Rows[i].ID, n, crm.MaxCellChars),
 				Rows:    []string{s.Rows[i].ID.String()},
 			})
 		}
 	}
-	return out, nil
+	return out
 }

@@ -37,10 +37,7 @@ type FillOptions struct {
 // Yes/Partial/No list is re-applied over every data row, since the
 // template's own lists stop short.
 func Fill(w io.Writer, template io.Reader, s *Spec, o FillOptions) error {
-	layout, err := templates.AppendixJ()
-	if err != nil {
-		return err
-	}
+	layout := templates.AppendixJ()
 	f, err := excelize.OpenReader(template, excelize.Options{UnzipSizeLimit: unzipLimit, UnzipXMLSizeLimit: unzipXMLLimit})
 	if err != nil {
 		return fmt.Errorf("open template: %w", err)

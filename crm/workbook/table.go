@@ -21,10 +21,7 @@ type table struct {
 }
 
 func (t *table) write(w io.Writer) error {
-	layout, err := templates.AppendixJ()
-	if err != nil {
-		return err
-	}
+	layout := templates.AppendixJ()
 	f := excelize.NewFile()
 	defer f.Close()
 	if err := f.SetSheetName("Sheet1", t.sheet); err != nil {

@@ -66,10 +66,7 @@ func (s *Spec) stamp() time.Time {
 // worksheets (with the LI-SaaS key for LI-SaaS), Summary and, when asked,
 // Provenance.
 func Write(w io.Writer, s *Spec) error {
-	layout, err := templates.AppendixJ()
-	if err != nil {
-		return err
-	}
+	layout := templates.AppendixJ()
 	f := excelize.NewFile()
 	defer f.Close()
 	b := &builder{f: f, layout: layout, spec: s, title: s.Baseline.Title(), key: string(s.Baseline), used: map[string]extent{}}
