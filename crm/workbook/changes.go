@@ -28,7 +28,7 @@ func WriteChanges(w io.Writer, r *diff.Result) error {
 	t := &table{
 		title:   "CRM changes: " + r.Old + " → " + r.New,
 		sheet:   "Changes",
-		headers: []string{"Change", "Family", "Control ID", "Old", "New", "Details"},
+		headers: []string{"Change", "Family", crmHeader(0), "Old", "New", "Details"},
 		widths:  []float64{20, 9, 14, 40, 40, 70},
 	}
 	for _, ch := range r.Changes {

@@ -4,7 +4,13 @@ import (
 	"io"
 
 	"github.com/crm-tool/crm/crm/obligations"
+	"github.com/crm-tool/crm/templates"
 )
+
+// crmHeader is the template's CRM header of column i (Control ID, Can Be
+// Inherited from CSP, …), which the other tables crm writes reuse for the
+// same columns.
+func crmHeader(i int) string { return templates.AppendixJ().CRM.Headers[i] }
 
 // answerFills shade obligations by how much is left to the agency.
 var answerFills = map[string]string{"No": "FFC7CE", "Partial": "FFEB9C"}
@@ -15,7 +21,7 @@ func WriteObligations(w io.Writer, provider string, obls []obligations.Obligatio
 	t := &table{
 		title:   "Customer obligations: " + provider,
 		sheet:   "Obligations",
-		headers: []string{"Done", "Section", "Control ID", "Family", "Title", "Can Be Inherited from CSP", "Service", "What the agency must do"},
+		headers: []string{"Done", "Section", crmHeader(0), "Family", "Title", crmHeader(1), "Service", "What the agency must do"},
 		widths:  []float64{8, 14, 14, 9, 34, 16, 22, 90},
 	}
 	for _, o := range obls {
