@@ -277,3 +277,55 @@ func TestDiffAgainstOwnWorkbook(t *testing.T) {
 		t.Errorf("a bare workbook against another CRM: exit %d: %s", code, stderr)
 	}
 }
+
+// TestLargeInputsNameTheirCap: inputs over crm's caps, made here on the fly,
+// are refused by every command that reads them, with the cap in the message:
+// a text input over 8 MiB is a syntax finding (exit 1), a file over 32 MiB
+// and a workbook that unzips to more than 32 MiB are unreadable (exit 2).
+func TestLargeInputsNameTheirCap(t *testing.T) {
+	dir := t.TempDir()
+	write := func(name string, data []byte) string {
+		p := filepath.Join(dir, name)
+		if err := os.WriteFile(p, data, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return p
+	}
+	head := "schema_version: 1\nsystem: {csp: A, name: B, baseline: low, service_models: [paas]}\ncontrols:\n  AC-2: {origination: shared, customer: "
+	longText := write("long.yaml", []byte(head+strings.Repeat("x", 9<<20)+"}\n"))
+	huge, err := os.Create(filepath.Join(dir, "huge.yaml"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := huge.Truncate(33 << 20); err != nil { // sparse: no disk used
+		t.Fatal(err)
+	}
+	huge.Close()
+	var sheet bytes.Buffer
+	zw := zip.NewWriter(&sheet)
+	w, _ := zw.Create("xl/worksheets/sheet1.xml")
+	w.Write([]byte("<worksheet><sheetData>" + strings.Repeat(" ", 33<<20) + "</sheetData></worksheet>"))
+	zw.Close()
+	bomb := write("bomb.xlsx", sheet.Bytes())
+	for _, tc := range []struct {
+		args []string
+		code int
+		want string
+	}{
+		{[]string{"validate", longText}, 1, "a YAML or JSON input may have at most 8388608 (8 MiB)"},
+		{[]string{"generate", longText, "-o", filepath.Join(dir, "out.xlsx")}, 1, "may have at most 8388608"},
+		{[]string{"validate", huge.Name()}, 2, "32 MiB"},
+		{[]string{"import", huge.Name()}, 2, "32 MiB"},
+		{[]string{"validate", bomb}, 2, "unzips to more than 32 MiB, the most crm reads"},
+		{[]string{"import", bomb}, 2, "unzips to more than 32 MiB, the most crm reads"},
+		{[]string{"diff", bomb, example}, 2, "unzips to more than 32 MiB"},
+	} {
+		code, stdout, stderr := runCLI(t, tc.args...)
+		if code != tc.code || !strings.Contains(stdout+stderr, tc.want) {
+			t.Errorf("%v: exit %d, want %d with %q:\n%s%s", tc.args[0], code, tc.code, tc.want, stdout, stderr)
+		}
+	}
+	if _, err := os.Stat(filepath.Join(dir, "out.xlsx")); err == nil {
+		t.Error("generate wrote a workbook from a refused input")
+	}
+}

@@ -40,6 +40,7 @@ type jsonParser struct {
 	data  []byte
 	lines []int
 	doc   *Doc
+	last  struct{ line, off, col int } // the previous position, to count columns on from
 }
 
 // next returns the next token and where it starts. InputOffset points just
@@ -92,7 +93,6 @@ func (p *jsonParser) value(ptr string, depth int, tok json.Token, at Pos) (any, 
 		}
 	}
 	out := map[string]any{}
-	first := map[string]Pos{}
 	for {
 		tok, at, err := p.next()
 		if err != nil {
@@ -111,11 +111,11 @@ func (p *jsonParser) value(ptr string, depth int, tok json.Token, at Pos) (any, 
 		if err != nil {
 			return nil, err
 		}
-		if prev, dup := first[key]; dup {
-			p.doc.Duplicates = append(p.doc.Duplicates, Duplicate{Pointer: child, Key: key, Pos: at, First: prev})
+		if _, dup := out[key]; dup {
+			// The first one's key position was recorded under child.
+			p.doc.Duplicates = append(p.doc.Duplicates, Duplicate{Pointer: child, Key: key, Pos: at, First: p.doc.pos[child]})
 			continue
 		}
-		first[key] = at
 		p.doc.pos[child] = at
 		out[key] = v
 	}
@@ -138,8 +138,18 @@ func lineStarts(data []byte) []int {
 	return starts
 }
 
+// posAt is the line and column of a byte offset. Tokens come in order, so a
+// column is counted on from the previous token's when it is on the same
+// line: counting from the line's start each time would take time quadratic
+// in the line's length (a whole document on one line).
 func (p *jsonParser) posAt(off int) Pos {
 	off = min(off, len(p.data))
 	line := sort.Search(len(p.lines), func(i int) bool { return p.lines[i] > off }) - 1
-	return Pos{Line: line + 1, Col: utf8.RuneCount(p.data[p.lines[line]:off]) + 1}
+	from, col := p.lines[line], 0
+	if l := p.last; l.line == line && l.off <= off {
+		from, col = l.off, l.col
+	}
+	col += utf8.RuneCount(p.data[from:off])
+	p.last.line, p.last.off, p.last.col = line, off, col
+	return Pos{Line: line + 1, Col: col + 1}
 }

@@ -140,7 +140,7 @@ func TestBadInput(t *testing.T) {
 
 func TestHugeFile(t *testing.T) {
 	_, err := Decode("big.yaml", make([]byte, MaxBytes+1))
-	if err == nil || !strings.Contains(err.Error(), "the limit is") {
+	if err == nil || !strings.Contains(err.Error(), "may have at most") {
 		t.Errorf("error = %v", err)
 	}
 }

@@ -1,6 +1,7 @@
 package source
 
 import (
+	"bytes"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -16,7 +17,7 @@ import (
 var yamlErrLine = regexp.MustCompile(`line (\d+)`)
 
 func decodeYAML(data []byte) (*Doc, error) {
-	dec := yaml.NewDecoder(strings.NewReader(string(data)))
+	dec := yaml.NewDecoder(bytes.NewReader(data))
 	var root yaml.Node
 	if err := dec.Decode(&root); errors.Is(err, io.EOF) {
 		return nil, &SyntaxError{Pos: Pos{1, 1}, Msg: "the file is empty"}
@@ -83,8 +84,8 @@ func (w *yamlWalker) fail(n *yaml.Node, format string, args ...any) error {
 // value converts n; aliases lists the anchors being expanded, to refuse cycles.
 func (w *yamlWalker) value(n *yaml.Node, ptr string, depth int, aliases []*yaml.Node) (any, error) {
 	w.nodes++
-	if w.nodes > maxNodes {
-		return nil, w.fail(n, "the document expands to more than %d values (an alias bomb?)", maxNodes)
+	if w.nodes > MaxValues {
+		return nil, w.fail(n, "the document expands to more than %d values (an alias bomb?)", MaxValues)
 	}
 	if depth > maxDepth {
 		return nil, w.fail(n, "nesting deeper than %d levels", maxDepth)
@@ -125,7 +126,6 @@ func (w *yamlWalker) record(ptr string, n *yaml.Node) {
 
 func (w *yamlWalker) mapping(n *yaml.Node, ptr string, depth int, aliases []*yaml.Node) (any, error) {
 	out := make(map[string]any, len(n.Content)/2)
-	first := map[string]Pos{}
 	for i := 0; i+1 < len(n.Content); i += 2 {
 		k, v := n.Content[i], n.Content[i+1]
 		if k.Kind != yaml.ScalarNode {
@@ -136,11 +136,11 @@ func (w *yamlWalker) mapping(n *yaml.Node, ptr string, depth int, aliases []*yam
 		}
 		p := ptr + "/" + Escape(k.Value)
 		at := Pos{k.Line, k.Column}
-		if prev, dup := first[k.Value]; dup {
-			w.doc.Duplicates = append(w.doc.Duplicates, Duplicate{Pointer: p, Key: k.Value, Pos: at, First: prev})
+		if _, dup := out[k.Value]; dup {
+			// The first one's key position was recorded under p.
+			w.doc.Duplicates = append(w.doc.Duplicates, Duplicate{Pointer: p, Key: k.Value, Pos: at, First: w.doc.pos[p]})
 			continue
 		}
-		first[k.Value] = at
 		w.record(p, k)
 		val, err := w.value(v, p, depth+1, aliases)
 		if err != nil {

@@ -11,14 +11,13 @@ import (
 	"github.com/xuri/excelize/v2"
 )
 
-// MaxBytes is the largest workbook file crm reads.
-const MaxBytes = unzipLimit
-
-// Limits on what opening a user's workbook may unzip, so that a zip bomb is
-// refused quickly.
+// Limits on a user's workbook. A workbook is read whole, and its parts
+// unzipped whole, so these bound the memory reading takes (README, Bad
+// input): 32 MiB unzipped is six times FedRAMP's own template (5.3 MiB)
+// and thirty times a crm High workbook.
 const (
-	unzipLimit    = 256 << 20
-	unzipXMLLimit = 128 << 20
+	MaxBytes    = 32 << 20 // the file
+	MaxUnzipped = 32 << 20 // its XML parts, unzipped
 )
 
 // FillOptions tune a template fill.
@@ -38,7 +37,7 @@ type FillOptions struct {
 // template's own lists stop short.
 func Fill(w io.Writer, template io.Reader, s *Spec, o FillOptions) error {
 	layout := templates.AppendixJ()
-	f, err := excelize.OpenReader(template, excelize.Options{UnzipSizeLimit: unzipLimit, UnzipXMLSizeLimit: unzipXMLLimit})
+	f, err := excelize.OpenReader(template, excelize.Options{UnzipSizeLimit: MaxUnzipped, UnzipXMLSizeLimit: MaxUnzipped})
 	if err != nil {
 		return fmt.Errorf("open template: %w", err)
 	}

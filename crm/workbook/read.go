@@ -75,7 +75,7 @@ type Book struct {
 // ReadOptions say which baseline to read when a workbook holds several.
 type ReadOptions struct {
 	Baseline catalog.Baseline
-	// MaxBytes caps what may be unzipped; 0 means 256 MiB.
+	// MaxBytes caps what may be unzipped; 0 means MaxUnzipped.
 	MaxBytes int64
 }
 
@@ -89,14 +89,14 @@ var ErrNotWorkbook = errors.New("not an xlsx workbook")
 func Read(r io.Reader, o ReadOptions) (*Book, error) {
 	limit := o.MaxBytes
 	if limit <= 0 {
-		limit = unzipLimit
+		limit = MaxUnzipped
 	}
-	raw, err := io.ReadAll(io.LimitReader(r, limit+1))
+	raw, err := io.ReadAll(io.LimitReader(r, MaxBytes+1))
 	if err != nil {
 		return nil, err
 	}
-	if int64(len(raw)) > limit {
-		return nil, fmt.Errorf("the file is larger than %d MiB", limit>>20)
+	if int64(len(raw)) > MaxBytes {
+		return nil, fmt.Errorf("the file is larger than %d MiB, the most crm reads", MaxBytes>>20)
 	}
 	if err := sniff(raw); err != nil {
 		return nil, err

@@ -6,6 +6,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/crm-tool/crm/crm/catalog"
 	"github.com/crm-tool/crm/templates"
 )
 
@@ -70,7 +71,9 @@ func (rd *reader) cisTable(sheet string) (*Table, error) {
 	}
 	t.HeaderRow = headerRow + 1
 	t.Ignored = ignored(sheet, rows, idRow, headerRow, t.Columns, l.CIS.StatusGroup, l.CIS.OriginationGroup)
-	t.Rows = dataRows(rows, headerRow+1, idCol)
+	if t.Rows, err = dataRows(sheet, rows, headerRow+1, idCol); err != nil {
+		return nil, err
+	}
 	return t, nil
 }
 
@@ -118,7 +121,9 @@ func (rd *reader) crmTable(sheet string) (*Table, error) {
 		return nil, fmt.Errorf("sheet %q has no %q column on row %d", sheet, l.CRM.Headers[1], idRow+1)
 	}
 	t.Ignored = ignored(sheet, rows, idRow, idRow, t.Columns)
-	t.Rows = dataRows(rows, idRow+1, idCol)
+	if t.Rows, err = dataRows(sheet, rows, idRow+1, idCol); err != nil {
+		return nil, err
+	}
 	return t, nil
 }
 
@@ -150,17 +155,27 @@ func ignored(sheet string, rows [][]string, first, last int, cols map[string]int
 	return out
 }
 
+// MaxTableRows bounds the rows of a CIS, CRM or Provenance table: FedRAMP's
+// High baseline has 791, so a table of twelve times that is no Appendix J
+// worksheet,
+// and each of its rows would cost the import a document entry or a finding.
+const MaxTableRows = 10_000
+
 // dataRows keeps the rows below the header whose id cell is not blank; blank
 // rows and notes below the table are skipped.
-func dataRows(rows [][]string, from, idCol int) []TableRow {
-	out := make([]TableRow, 0, max(0, len(rows)-from))
+func dataRows(sheet string, rows [][]string, from, idCol int) ([]TableRow, error) {
+	out := make([]TableRow, 0, min(max(0, len(rows)-from), MaxTableRows))
 	for i := from; i < len(rows); i++ {
 		if idCol >= len(rows[i]) || strings.TrimSpace(rows[i][idCol]) == "" {
 			continue
 		}
+		if len(out) == MaxTableRows {
+			return nil, fmt.Errorf("sheet %q lists more than %d rows; an Appendix J worksheet lists at most %d (High)",
+				sheet, MaxTableRows, len(catalog.Default().Baseline(catalog.High).Rows))
+		}
 		out = append(out, TableRow{Row: i + 1, Cells: rows[i]})
 	}
-	return out
+	return out, nil
 }
 
 // instructions reads the system block and revision history of an
@@ -236,7 +251,9 @@ func (rd *reader) provenance() error {
 	for j, h := range rows[r] {
 		t.Columns[norm(h)] = j
 	}
-	t.Rows = dataRows(rows, r+1, c)
+	if t.Rows, err = dataRows(l.Sheet, rows, r+1, c); err != nil {
+		return err
+	}
 	rd.book.Provenance = t
 	for _, row := range rows[:r] {
 		if len(row) >= 2 && strings.TrimSpace(row[0]) != "" {

@@ -74,6 +74,8 @@ func relID(attrs []xml.Attr) string {
 }
 
 // Open opens an xlsx package whose parts may unzip to limit bytes in all.
+// Only the XML parts count (and only they are read): pictures and other
+// binary parts may be as large as the file allows.
 func Open(raw []byte, limit int64) (*Package, error) {
 	zr, err := zip.NewReader(bytes.NewReader(raw), int64(len(raw)))
 	if err != nil {
@@ -82,8 +84,11 @@ func Open(raw []byte, limit int64) (*Package, error) {
 	p := &Package{parts: map[string]*zip.File{}, sheets: map[string]string{}, limit: limit}
 	var total uint64
 	for _, f := range zr.File {
-		p.parts[strings.TrimPrefix(f.Name, "/")] = f
-		total += f.UncompressedSize64
+		name := strings.TrimPrefix(f.Name, "/")
+		p.parts[name] = f
+		if isXMLPart(name) {
+			total += f.UncompressedSize64
+		}
 	}
 	if total > uint64(limit) {
 		return nil, ErrTooLarge
@@ -123,7 +128,9 @@ func Open(raw []byte, limit int64) (*Package, error) {
 			// its text missing: refuse it instead.
 			return nil, fmt.Errorf("shared strings %s: %w", sstPart, err)
 		}
-		p.shared = sharedStrings(sst)
+		if p.shared, err = sharedStrings(sst); err != nil {
+			return nil, fmt.Errorf("shared strings %s: %w", sstPart, err)
+		}
 	}
 	return p, nil
 }
@@ -204,12 +211,20 @@ func (p *Package) decode(name string, into any) error {
 	return nil
 }
 
+// isXMLPart tells the parts the limit counts, the only ones read.
+func isXMLPart(name string) bool {
+	return strings.HasSuffix(name, ".xml") || strings.HasSuffix(name, ".rels")
+}
+
 // read unzips a part, whole or not at all: a damaged part (a bad checksum,
 // a broken deflate stream, sizes that lie) is an error naming it.
 func (p *Package) read(name string) ([]byte, error) {
 	f, ok := p.parts[name]
 	if !ok {
 		return nil, fmt.Errorf("the package has no part %s", name)
+	}
+	if !isXMLPart(name) {
+		return nil, fmt.Errorf("part %s is not named as XML (.xml or .rels)", name)
 	}
 	rc, err := f.Open()
 	if err != nil {
@@ -219,31 +234,36 @@ func (p *Package) read(name string) ([]byte, error) {
 	// Sized for what the part says it holds: growing as ReadAll does
 	// copies the part several times over.
 	buf := bytes.NewBuffer(make([]byte, 0, min(int64(f.UncompressedSize64), p.limit)+bytes.MinRead))
+	// archive/zip refuses a part that unzips to more than its declared
+	// size, so the declared sizes, which Open holds to the limit, bound
+	// what all parts together unzip to.
 	if _, err := buf.ReadFrom(io.LimitReader(rc, p.limit+1)); err != nil {
 		return nil, fmt.Errorf("part %s is damaged: %w", name, err)
 	}
 	data := buf.Bytes()
 	if int64(len(data)) > p.limit {
-		return nil, ErrTooLarge // the sizes the package declared were false
+		return nil, ErrTooLarge
 	}
 	return data, nil
 }
 
 // sharedStrings reads the shared-strings table.
-func sharedStrings(sst []byte) []string {
+func sharedStrings(sst []byte) ([]string, error) {
 	var out []string
 	sc := scanner{data: sst}
 	for {
 		name, _, closing, selfClosing := sc.next()
-		if name == "" {
-			return out
-		}
 		switch {
+		case name == "":
+			return out, nil
 		case name != "si" || closing:
 		case selfClosing:
 			out = append(out, "") // <si/>: an empty string
 		default:
 			out = append(out, sc.text())
+			if sc.tooLong {
+				return nil, fmt.Errorf("string %d %w", len(out)-1, errTextTooLong)
+			}
 		}
 	}
 }

@@ -2,12 +2,13 @@ package xlsx
 
 import (
 	"bytes"
-	"errors"
 	"fmt"
 	"regexp"
 	"strconv"
 	"strings"
 	"unicode"
+
+	"github.com/crm-tool/crm/crm"
 )
 
 // Reading cells straight from the package: excelize's GetRows decodes every
@@ -49,6 +50,11 @@ const (
 	maxColumns = 1 << 14
 )
 
+// maxCells bounds the cells a sheet's rows span, empty ones between them
+// included (16 bytes each): 64 MiB of them, 87 times the largest sheet
+// of FedRAMP's Appendix J template (48,180 cells by its dimension).
+const maxCells = 1 << 22
+
 // sheetRows reads a sheet part's cells; unvalued, when not nil, is told of
 // each formula cell without a saved value.
 func (p *Package) sheetRows(data []byte, unvalued func(row, col int)) ([][]string, error) {
@@ -56,9 +62,8 @@ func (p *Package) sheetRows(data []byte, unvalued func(row, col int)) ([][]strin
 	var out [][]string
 	row, col, width := 0, 0, 0 // width: the widest row so far, to size the next
 	// Rows hold the empty cells between their cells too, which cost memory
-	// but no bytes of XML: a sheet may have one cell for each of its bytes,
-	// plus a margin.
-	cells, maxCells := 0, 1<<20+len(data)
+	// but no bytes of XML, so their number is bounded, not the XML's size.
+	cells := 0
 	for {
 		name, tag, closing, selfClosing := sc.next()
 		switch {
@@ -95,6 +100,9 @@ func (p *Package) sheetRows(data []byte, unvalued func(row, col int)) ([][]strin
 				continue
 			}
 			v, formula := p.cell(&sc, cellType(rawAttr(tag, "t")))
+			if sc.tooLong {
+				return nil, fmt.Errorf("cell %s%d %w", appendColumn(nil, col), row, errTextTooLong)
+			}
 			if v == "" && !formula {
 				continue // as GetRows: a cell counts when it has a value or a formula
 			}
@@ -109,7 +117,7 @@ func (p *Package) sheetRows(data []byte, unvalued func(row, col int)) ([][]strin
 				r = make([]string, 0, max(width, col))
 			}
 			if cells += col - len(r); cells > maxCells {
-				return nil, errors.New("its cells stand too far apart for the little XML it has: a broken sheet")
+				return nil, fmt.Errorf("its rows span more than %d cells, the most crm reads of a sheet", maxCells)
 			}
 			for len(r) < col {
 				r = append(r, "")
@@ -189,7 +197,20 @@ func columnOf[T string | []byte](ref T) (int, bool) {
 type scanner struct {
 	data []byte
 	pos  int
+	// tooLong is set when a text is longer than maxTextBytes; the text is
+	// then not kept.
+	tooLong bool
 }
+
+// maxTextBytes bounds the XML text of one cell or string item. A cell
+// holds at most 32,767 characters, which XML writes in at most ten bytes
+// each (&#x10FFFF;), so a longer text comes from no spreadsheet program;
+// refusing it before it is copied bounds what a hostile part costs to
+// about twice its size.
+const maxTextBytes = 10 * crm.MaxCellChars
+
+// errTextTooLong is a cell or string item over maxTextBytes.
+var errTextTooLong = fmt.Errorf("holds more text than an Excel cell can (%d characters)", crm.MaxCellChars)
 
 // next returns the next element tag: its local name, the raw tag, whether it
 // closes an element and whether it is self-closing. Comments, processing
@@ -311,10 +332,19 @@ func (sc *scanner) until(name string) string {
 		text := sc.data[sc.pos : sc.pos+i]
 		sc.pos += i
 		sc.next()
+		if len(text) > maxTextBytes {
+			sc.tooLong = true
+			return ""
+		}
 		return unescape(lineEnds(text))
 	}
 	var b strings.Builder
 	for {
+		if b.Len() > maxTextBytes {
+			sc.tooLong = true
+			sc.skip()
+			return ""
+		}
 		i := bytes.IndexByte(sc.data[sc.pos:], '<')
 		if i < 0 {
 			b.WriteString(unescape(lineEnds(sc.data[sc.pos:])))
@@ -368,7 +398,10 @@ func (sc *scanner) item(withRuns bool) (t, runs string) {
 			t = sc.until("t")
 		case n == "r" && withRuns:
 			run, _ := sc.item(false)
-			b.WriteString(run)
+			if b.WriteString(run); b.Len() > maxTextBytes {
+				sc.tooLong = true
+				b.Reset()
+			}
 		default:
 			sc.skip()
 		}
@@ -392,35 +425,54 @@ func (sc *scanner) skip() {
 }
 
 // rawAttr is an attribute's value as it stands in a raw start tag, not
-// unescaped; nil when absent.
+// unescaped; nil when absent. Attributes are read in order, one after the
+// other, so a name inside another's value is never taken for an attribute;
+// the name's prefix does not count, and of two, the last counts, as in
+// encoding/xml.
 func rawAttr(tag []byte, name string) []byte {
-	for i := 0; ; {
-		j := bytes.Index(tag[i:], []byte(name))
-		if j < 0 {
-			return nil
-		}
-		at := i + j
-		i = at + len(name)
-		// An attribute follows white space, or, as encoding/xml allows,
-		// the quote ending the one before.
-		if at > 0 && !strings.ContainsRune(" \t\n\r'\"", rune(tag[at-1])) {
-			continue
-		}
-		rest := tag[at+len(name):]
-		if len(rest) == 0 || rest[0] != '=' {
-			continue
-		}
-		rest = rest[1:]
-		if len(rest) == 0 || rest[0] != '"' && rest[0] != '\'' {
-			return nil
-		}
-		end := bytes.IndexByte(rest[1:], rest[0])
-		if end < 0 {
-			return nil
-		}
-		return rest[1 : 1+end]
+	var found []byte
+	i := 1
+	for i < len(tag) && !isSpace(tag[i]) { // past the element's name
+		i++
 	}
+	for i < len(tag) {
+		// An attribute: its name (from its last colon on) up to '=', a
+		// quote, its value up to the same quote.
+		for i < len(tag) && isSpace(tag[i]) {
+			i++
+		}
+		start, local := i, i
+		for i < len(tag) && tag[i] != '=' && !isSpace(tag[i]) {
+			if tag[i] == ':' {
+				local = i + 1
+			}
+			i++
+		}
+		attr := tag[local:i]
+		for i < len(tag) && isSpace(tag[i]) {
+			i++
+		}
+		if i == start || i == len(tag) || tag[i] != '=' {
+			return found
+		}
+		for i++; i < len(tag) && isSpace(tag[i]); i++ {
+		}
+		if i == len(tag) || tag[i] != '"' && tag[i] != '\'' {
+			return found
+		}
+		end := bytes.IndexByte(tag[i+1:], tag[i])
+		if end < 0 {
+			return found
+		}
+		if string(attr) == name {
+			found = tag[i+1 : i+1+end]
+		}
+		i += end + 2
+	}
+	return found
 }
+
+func isSpace(c byte) bool { return c == ' ' || c == '\t' || c == '\n' || c == '\r' }
 
 // lineEnds turns literal CR LF and CR into LF, as every XML parser does
 // (a character reference such as &#13; stays).
