@@ -68,6 +68,10 @@ type Member struct {
 	*Control
 	Core    bool     // FedRAMP CORE control
 	Methods []string // LI-SaaS tailoring: ATTEST, ASSESS, CONDITIONAL, NSO, FED
+	// Constraints are FedRAMP's values or constraints on the control's
+	// parameters in this baseline, by parameter id (the profile's
+	// set-parameters): "at least annually", "eight (8) hours".
+	Constraints map[string]string
 }
 
 // Row is one Appendix J row of a baseline.
@@ -100,7 +104,7 @@ func newBaselineSet(c *Catalog, b Baseline, members []format.Member) (*BaselineS
 		if !ok {
 			return nil, fmt.Errorf("baseline %s names %s, which the catalog lacks", b, id)
 		}
-		m := &Member{Control: ctl, Core: fm.Core, Methods: fm.Methods}
+		m := &Member{Control: ctl, Core: fm.Core, Methods: fm.Methods, Constraints: fm.Constraints}
 		set.Members = append(set.Members, m)
 		set.byID[id] = m
 		for _, rid := range ctl.Rows() {

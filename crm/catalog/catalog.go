@@ -9,6 +9,7 @@ import (
 	_ "embed"
 	"encoding/json"
 	"fmt"
+	"strings"
 	"sync"
 
 	"github.com/crm-tool/crm/crm/catalog/internal/format"
@@ -37,6 +38,28 @@ type Control struct {
 	Parts     []string // letters of its Appendix J rows; empty means one bare row
 	Withdrawn bool
 	Links     []Link
+	Params    []Param // organization-defined parameters, in catalog order
+}
+
+// Param is an organization-defined parameter of a control, with its id as
+// the FedRAMP baselines spell it (ac-02_odp.06; some are NIST's older
+// ac-6.1_prm_2).
+type Param struct {
+	ID        string
+	Label     string   // what it asks for: "time period"
+	Guideline string   // what defining it means
+	HowMany   string   // for a selection: "one" or "one-or-more"
+	Choices   []string // for a selection: the values it may take
+}
+
+// Param finds one of the control's parameters by id, in any case.
+func (c *Control) Param(id string) (*Param, bool) {
+	for i := range c.Params {
+		if strings.EqualFold(c.Params[i].ID, id) {
+			return &c.Params[i], true
+		}
+	}
+	return nil, false
 }
 
 // Rows lists the Appendix J rows of the control: one per lettered part, or
@@ -115,6 +138,9 @@ func decode(raw []byte) (*Catalog, error) {
 		}
 		for _, l := range fc.Links {
 			ctl.Links = append(ctl.Links, Link(l))
+		}
+		for _, p := range fc.Params {
+			ctl.Params = append(ctl.Params, Param(p))
 		}
 		c.controls = append(c.controls, ctl)
 		c.byID[id] = ctl

@@ -265,3 +265,39 @@ func TestRev4Set(t *testing.T) {
 		t.Error("AC-2(10), a Rev 4 control withdrawn in Rev 5, is missing")
 	}
 }
+
+// TestParameters holds the embedded parameters to FedRAMP's baselines: ids
+// as the baselines spell them, labels, selections, and each baseline's own
+// constraints.
+func TestParameters(t *testing.T) {
+	c := Default()
+	ac2, _ := c.Control(controlid.MustParse("AC-2"))
+	if len(ac2.Params) != 10 || ac2.Params[5].ID != "ac-02_odp.06" || ac2.Params[5].Label != "time period" {
+		t.Errorf("AC-2 params: %+v", ac2.Params)
+	}
+	ac1, _ := c.Control(controlid.MustParse("AC-1"))
+	if p, ok := ac1.Param("AC-01_ODP.03"); !ok || p.HowMany != "one-or-more" || len(p.Choices) != 3 {
+		t.Errorf("AC-1's selection: %+v %v", p, ok)
+	}
+	for _, tc := range []struct {
+		b          Baseline
+		ctl, param string
+		want       string
+	}{
+		{High, "AC-2", "ac-02_odp.06", "twenty-four (24) hours"},
+		{High, "AC-1", "ac-01_odp.05", "at least annually"},
+		{Moderate, "AC-1", "ac-01_odp.05", "at least every 3 years"},
+		{Low, "AC-2", "ac-02_odp.10", "at least annually"},
+	} {
+		m, ok := c.Baseline(tc.b).Member(controlid.MustParse(tc.ctl))
+		if !ok {
+			if tc.want != "" {
+				t.Errorf("%s has no %s", tc.b, tc.ctl)
+			}
+			continue
+		}
+		if got := m.Constraints[tc.param]; got != tc.want {
+			t.Errorf("%s %s: %q, want %q", tc.b, tc.param, got, tc.want)
+		}
+	}
+}

@@ -28,8 +28,20 @@ type Control struct {
 	ID        string `json:"id"` // OSCAL id: ac-2, ac-2.3
 	Title     string `json:"title"`
 	Parts     string `json:"parts,omitempty"` // letters of the Appendix J rows, "" for one bare row
-	Withdrawn bool   `json:"withdrawn,omitempty"`
-	Links     []Link `json:"links,omitempty"`
+	Withdrawn bool    `json:"withdrawn,omitempty"`
+	Links     []Link  `json:"links,omitempty"`
+	Params    []Param `json:"params,omitempty"`
+}
+
+// Param is one of a control's parameters: its OSCAL id as the FedRAMP
+// baselines spell it (ac-02_odp.06, or NIST's older ac-6.1_prm_2), what it
+// asks for, and for a selection its choices.
+type Param struct {
+	ID        string   `json:"id"`
+	Label     string   `json:"label,omitempty"`
+	Guideline string   `json:"guideline,omitempty"`
+	HowMany   string   `json:"how_many,omitempty"` // a selection's "one" or "one-or-more"
+	Choices   []string `json:"choices,omitempty"`
 }
 
 // Link says where a withdrawn control went.
@@ -49,6 +61,9 @@ type Member struct {
 	ID      string   `json:"id"`
 	Core    bool     `json:"core,omitempty"`
 	Methods []string `json:"methods,omitempty"` // LI-SaaS tailoring
+	// Constraints are FedRAMP's values or constraints on the control's
+	// parameters in this baseline (the profile's set-parameters), by id.
+	Constraints map[string]string `json:"constraints,omitempty"`
 }
 
 // Encode writes the catalog with one control or member per line, so that a

@@ -6,6 +6,7 @@ package main
 
 import (
 	"bytes"
+	"cmp"
 	"encoding/json"
 	"errors"
 	"flag"
@@ -77,14 +78,14 @@ func run(dataDir, out string) error {
 		doc.FedRAMPVersion = cat.Metadata.Version
 		bl := format.Baseline{Name: bf.name}
 		for _, c := range cat.controls() {
-			entry := format.Control{ID: c.ID, Title: c.Title, Parts: c.parts()}
+			entry := format.Control{ID: c.ID, Title: c.Title, Parts: c.parts(), Params: c.params()}
 			if prev, ok := resolved[c.ID]; ok && prev.Parts != entry.Parts && bf.name != "li-saas" {
 				return fmt.Errorf("%s: %s has parts %q here but %q in another baseline", bf.file, c.ID, entry.Parts, prev.Parts)
 			}
 			if _, ok := resolved[c.ID]; !ok {
 				resolved[c.ID] = entry
 			}
-			bl.Controls = append(bl.Controls, format.Member{ID: c.ID, Core: c.prop("CORE") == "true", Methods: c.props("method")})
+			bl.Controls = append(bl.Controls, format.Member{ID: c.ID, Core: c.prop("CORE") == "true", Methods: c.props("method"), Constraints: c.constraints()})
 		}
 		doc.Baselines = append(doc.Baselines, bl)
 	}
@@ -92,7 +93,7 @@ func run(dataDir, out string) error {
 	for _, c := range nist.controls() {
 		entry, ok := resolved[c.ID]
 		if !ok {
-			entry = format.Control{ID: c.ID, Title: c.Title, Parts: c.parts()}
+			entry = format.Control{ID: c.ID, Title: c.Title, Parts: c.parts(), Params: c.params()}
 		}
 		if c.prop("status") == "withdrawn" {
 			entry.Withdrawn = true
@@ -182,7 +183,65 @@ type oscalControl struct {
 	} `json:"links"`
 	Parts    []oscalPart    `json:"parts"`
 	Controls []oscalControl `json:"controls"`
+	Params   []oscalParam   `json:"params"`
 }
+
+type oscalParam struct {
+	ID         string `json:"id"`
+	Label      string `json:"label"`
+	Guidelines []struct {
+		Prose string `json:"prose"`
+	} `json:"guidelines"`
+	Select *struct {
+		HowMany string   `json:"how-many"`
+		Choice  []string `json:"choice"`
+	} `json:"select"`
+	Constraints []struct {
+		Description string `json:"description"`
+	} `json:"constraints"`
+}
+
+// params lists the control's parameters as the catalog describes them.
+func (c *oscalControl) params() []format.Param {
+	var out []format.Param
+	for _, p := range c.Params {
+		fp := format.Param{ID: p.ID, Label: oneLine(p.Label)}
+		if len(p.Guidelines) > 0 {
+			fp.Guideline = oneLine(p.Guidelines[0].Prose)
+		}
+		if p.Select != nil {
+			fp.HowMany = cmp.Or(p.Select.HowMany, "one")
+			for _, ch := range p.Select.Choice {
+				fp.Choices = append(fp.Choices, oneLine(ch))
+			}
+		}
+		out = append(out, fp)
+	}
+	return out
+}
+
+// constraints are FedRAMP's constraints on the control's parameters in a
+// resolved baseline, joined when a parameter has several.
+func (c *oscalControl) constraints() map[string]string {
+	out := map[string]string{}
+	for _, p := range c.Params {
+		var texts []string
+		for _, k := range p.Constraints {
+			texts = append(texts, oneLine(k.Description))
+		}
+		if len(texts) > 0 {
+			out[p.ID] = strings.Join(texts, "; ")
+		}
+	}
+	if len(out) == 0 {
+		return nil
+	}
+	return out
+}
+
+// oneLine folds the white space of catalog prose, whose source is XML.
+func oneLine(s string) string { return strings.Join(strings.Fields(s), " ") }
+
 
 type oscalPart struct {
 	ID    string      `json:"id"`
