@@ -19,19 +19,26 @@ type Document struct {
 	Leveraged     []Leveraged      `json:"leveraged,omitempty"`
 	Defaults      []Default        `json:"defaults,omitempty"`
 	Controls      map[string]Entry `json:"controls,omitempty"`
+	// Parameters are the organization-defined parameter values, by
+	// parameter id (ac-02_odp.06).
+	Parameters map[string]string `json:"parameters,omitempty"`
 }
 
 // System describes the cloud service offering.
 type System struct {
-	CSP             string     `json:"csp"`
-	Name            string     `json:"name"`
-	FedRAMPID       string     `json:"fedramp_id,omitempty"`
-	Baseline        string     `json:"baseline"`
-	ServiceModels   []string   `json:"service_models,omitempty"`
-	DeploymentModel string     `json:"deployment_model,omitempty"`
-	Version         string     `json:"version,omitempty"`
-	Date            string     `json:"date,omitempty"`
-	Revisions       []Revision `json:"revisions,omitempty"`
+	CSP             string   `json:"csp"`
+	Name            string   `json:"name"`
+	FedRAMPID       string   `json:"fedramp_id,omitempty"`
+	Baseline        string   `json:"baseline"`
+	ServiceModels   []string `json:"service_models,omitempty"`
+	DeploymentModel string   `json:"deployment_model,omitempty"`
+	Version         string   `json:"version,omitempty"`
+	Date            string   `json:"date,omitempty"`
+	// PackageOverviewURI is the FedRAMP Certification Package Overview's
+	// URI, which CR26's JSON formats point at.
+	PackageOverviewURI string     `json:"package_overview_uri,omitempty"`
+	DateAuthorized     string     `json:"date_authorized,omitempty"`
+	Revisions          []Revision `json:"revisions,omitempty"`
 }
 
 // HasServiceModel reports whether the system declares service model m

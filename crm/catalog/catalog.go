@@ -97,6 +97,8 @@ type Catalog struct {
 	rev4Rows       []controlid.ID
 	rev4Once       sync.Once
 	rev4Set        *BaselineSet
+	paramOnce      sync.Once
+	paramIdx       *paramIndex
 }
 
 var load = sync.OnceValues(func() (*Catalog, error) { return decode(catalogJSON) })

@@ -301,3 +301,27 @@ func TestParameters(t *testing.T) {
 		}
 	}
 }
+
+func TestParameterLookup(t *testing.T) {
+	c := Default()
+	if ctl, p, err := c.Parameter("AC-02_ODP.06"); err != nil || ctl.ID.String() != "AC-2" || p.ID != "ac-02_odp.06" {
+		t.Errorf("ac-02_odp.06: %v %v %v", ctl, p, err)
+	}
+	for _, tc := range []struct{ id, first string }{
+		{"ac-02_odp.11", "ac-02_odp.01"}, // the same control's first
+		{"ac-2_odp.06", "ac-02_odp.06"},  // unpadded
+		{"ac-02.03_odp.3", "ac-02.03_odp.01"},
+	} {
+		_, _, err := c.Parameter(tc.id)
+		var ue *UnknownParamError
+		if !errors.As(err, &ue) || len(ue.Suggestions) == 0 || ue.Suggestions[0] != tc.first {
+			t.Errorf("%s: %v", tc.id, err)
+		}
+	}
+	if got := paramControl("ac-02.03_odp.01"); got != "ac-2.3" {
+		t.Errorf("paramControl = %q", got)
+	}
+	if got := paramControl("sc-10_odp"); got != "sc-10" {
+		t.Errorf("paramControl = %q", got)
+	}
+}

@@ -7,6 +7,8 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
+	"maps"
+	"slices"
 	"sort"
 	"strings"
 
@@ -48,7 +50,8 @@ func Write(w io.Writer, doc *crm.Document, o Options) error {
 	if len(s.ServiceModels) > 0 {
 		p("  service_models: [%s]\n", strings.Join(s.ServiceModels, ", "))
 	}
-	for _, kv := range [][2]string{{"deployment_model", s.DeploymentModel}, {"version", s.Version}, {"date", s.Date}} {
+	for _, kv := range [][2]string{{"deployment_model", s.DeploymentModel}, {"version", s.Version}, {"date", s.Date},
+		{"package_overview_uri", s.PackageOverviewURI}, {"date_authorized", s.DateAuthorized}} {
 		if kv[1] != "" {
 			p("  %s: %s\n", kv[0], q(kv[1]))
 		}
@@ -104,6 +107,12 @@ func Write(w io.Writer, doc *crm.Document, o Options) error {
 			}
 			e := doc.Controls[key]
 			p("  %s: {%s}\n", quoteKey(key), strings.Join(Fields(&e), ", "))
+		}
+	}
+	if len(doc.Parameters) > 0 {
+		p("\nparameters:\n")
+		for _, id := range slices.Sorted(maps.Keys(doc.Parameters)) {
+			p("  %s: %s\n", quoteKey(id), q(doc.Parameters[id]))
 		}
 	}
 	return bw.Flush()

@@ -128,6 +128,7 @@ func (c *checker) run(res *Result, value any, doc *crm.Document) (*Result, error
 		layers.Upstream = c.upstreamLayer(ups)
 		rows := crm.Resolve(c.set, layers)
 		c.documentRules()
+		c.paramRules()
 		c.rowRules(rows)
 		c.upstreamRules(rows, ups)
 		res.Upstreams = ups
