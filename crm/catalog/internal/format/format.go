@@ -25,9 +25,9 @@ type Family struct {
 
 // Control is one control or enhancement of the catalog.
 type Control struct {
-	ID        string `json:"id"` // OSCAL id: ac-2, ac-2.3
-	Title     string `json:"title"`
-	Parts     string `json:"parts,omitempty"` // letters of the Appendix J rows, "" for one bare row
+	ID        string  `json:"id"` // OSCAL id: ac-2, ac-2.3
+	Title     string  `json:"title"`
+	Parts     string  `json:"parts,omitempty"` // letters of the Appendix J rows, "" for one bare row
 	Withdrawn bool    `json:"withdrawn,omitempty"`
 	Links     []Link  `json:"links,omitempty"`
 	Params    []Param `json:"params,omitempty"`

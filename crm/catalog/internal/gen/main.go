@@ -242,7 +242,6 @@ func (c *oscalControl) constraints() map[string]string {
 // oneLine folds the white space of catalog prose, whose source is XML.
 func oneLine(s string) string { return strings.Join(strings.Fields(s), " ") }
 
-
 type oscalPart struct {
 	ID    string      `json:"id"`
 	Name  string      `json:"name"`
