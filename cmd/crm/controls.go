@@ -12,11 +12,17 @@ import (
 
 const controlsLong = `List the Appendix J rows of a FedRAMP Rev 5 baseline: one row per lettered
 statement part of each control and enhancement, or one row for a control without
-parts, in the order of the official CIS and CRM Workbook template.`
+parts, in the order of the official CIS and CRM Workbook template.
+
+--params lists the baseline's organization-defined parameters instead: each
+control's parameter ids as FedRAMP's baselines spell them (the keys of an
+input's parameters), what each asks for (a selection's choices), and the value
+or constraint FedRAMP sets for it in that baseline.`
 
 type controlsOpts struct {
 	baseline *enumFlag
 	families []string
+	params   bool
 	out      *outputFlags
 }
 
@@ -27,7 +33,8 @@ func newControlsCmd(s *streams) *cobra.Command {
 		Short: "List the rows of a FedRAMP baseline",
 		Long:  controlsLong,
 		Example: `  crm controls --baseline moderate
-  crm controls --baseline high --family AC,IA --format csv -o high-ac-ia.csv`,
+  crm controls --baseline high --family AC,IA --format csv -o high-ac-ia.csv
+  crm controls --baseline moderate --params --family AC`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error { return runControls(s, o) },
 	}
@@ -35,6 +42,7 @@ func newControlsCmd(s *streams) *cobra.Command {
 	_ = cmd.MarkFlagRequired("baseline")
 	cmd.Flags().StringSliceVar(&o.families, "family", nil, "only these families, e.g. AC or AC,IA")
 	_ = cmd.RegisterFlagCompletionFunc("family", completeFamilies)
+	cmd.Flags().BoolVar(&o.params, "params", false, "list the parameters and FedRAMP's values for them instead of the rows")
 	o.out = addFormatFlags(cmd, report.ControlsFormats)
 	return cmd
 }
@@ -46,6 +54,24 @@ func runControls(s *streams, o *controlsOpts) error {
 		return err
 	}
 	b := catalog.Baseline(o.baseline.value)
+	if o.params {
+		var members []*catalog.Member
+		for _, m := range c.Baseline(b).Members {
+			if len(keep) == 0 || keep[m.ID.Family] {
+				members = append(members, m)
+			}
+		}
+		l := report.ParamList{Baseline: b, Members: members}
+		if err := writeFormatted(s, o.out, report.ParamsFormats, nil, l); err != nil {
+			return err
+		}
+		n := 0
+		for _, m := range members {
+			n += len(m.Params)
+		}
+		fmt.Fprintf(s.err, "%d parameters of %d controls\n", n, len(members))
+		return nil
+	}
 	var rows []catalog.Row
 	for _, r := range c.Baseline(b).Rows {
 		if len(keep) == 0 || keep[r.ID.Family] {

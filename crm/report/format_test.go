@@ -16,6 +16,7 @@ func TestFormatTables(t *testing.T) {
 		"findings":    {FindingsFormats.Names(), binaryIn(FindingsFormats)},
 		"rows":        {RowsFormats.Names(), binaryIn(RowsFormats)},
 		"controls":    {ControlsFormats.Names(), binaryIn(ControlsFormats)},
+		"params":      {ParamsFormats.Names(), binaryIn(ParamsFormats)},
 		"stale":       {StaleFormats.Names(), binaryIn(StaleFormats)},
 		"trace":       {TraceFormats.Names(), binaryIn(TraceFormats)},
 		"diff":        {DiffFormats.Names(), binaryIn(DiffFormats)},
@@ -33,6 +34,9 @@ func TestFormatTables(t *testing.T) {
 				t.Errorf("%s: %s binary = %v", table, n, got)
 			}
 		}
+	}
+	if got, want := strings.Join(ParamsFormats.Names(), " "), strings.Join(ControlsFormats.Names(), " "); got != want {
+		t.Errorf("crm controls --params shares -f with the rows: formats %s, want %s", got, want)
 	}
 	if err := DiffFormats.Write(io.Discard, "yaml", Comparison{}); err == nil || !strings.Contains(err.Error(), `"yaml"`) {
 		t.Errorf("an unknown format: %v", err)
