@@ -74,13 +74,15 @@ const FedRAMPIDPlaceholder = "<FedRAMP package ID>"
 
 // Leveraged is a FedRAMP authorization the system inherits controls from.
 type Leveraged struct {
-	ID        string   `json:"id"`
-	Name      string   `json:"name"`
-	FedRAMPID string   `json:"fedramp_id,omitempty"`
-	Type      string   `json:"type,omitempty"`
-	Impact    string   `json:"impact,omitempty"`
-	CRM       string   `json:"crm,omitempty"`     // that provider's CRM, relative to this document
-	Inherit   []string `json:"inherit,omitempty"` // families and controls filled from it
+	ID        string `json:"id"`
+	Name      string `json:"name"`
+	FedRAMPID string `json:"fedramp_id,omitempty"`
+	Type      string `json:"type,omitempty"`
+	Impact    string `json:"impact,omitempty"`
+	// DateAuthorized is that offering's FedRAMP authorization date.
+	DateAuthorized string   `json:"date_authorized,omitempty"`
+	CRM            string   `json:"crm,omitempty"`     // that provider's CRM, relative to this document
+	Inherit        []string `json:"inherit,omitempty"` // families and controls filled from it
 }
 
 // Fields are what a row, a control or a default may say. Empty fields say

@@ -32,13 +32,16 @@ func TestScripts(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
+	if chain["paas-low.yaml"], err = os.ReadFile("../../testdata/examples/paas-low.yaml"); err != nil {
+		t.Fatal(err)
+	}
 	testscript.Run(t, testscript.Params{
 		Dir:                 "../../testdata/script",
 		UpdateScripts:       *update,
 		RequireExplicitExec: true,
 		RequireUniqueNames:  true,
-		// Binary fixtures (txtar holds text only) and the chain example are
-		// put in each work dir.
+		// Binary fixtures (txtar holds text only), the chain example and
+		// the PaaS example are put in each work dir.
 		Setup: func(env *testscript.Env) error {
 			for name, data := range chain {
 				if err := os.WriteFile(filepath.Join(env.WorkDir, name), data, 0o644); err != nil {

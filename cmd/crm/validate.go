@@ -44,11 +44,12 @@ an expiry date:
 const defaultConfig = ".crm.yaml"
 
 type validateOpts struct {
-	out      *outputFlags
-	failOn   *enumFlag
-	config   string
-	jobs     int
-	baseline *enumFlag
+	out       *outputFlags
+	failOn    *enumFlag
+	config    string
+	jobs      int
+	baseline  *enumFlag
+	forTarget *enumFlag
 }
 
 func newValidateCmd(s *streams) *cobra.Command {
@@ -59,7 +60,8 @@ func newValidateCmd(s *streams) *cobra.Command {
 		Long:  validateLong,
 		Example: `  crm validate testdata/examples/saas-moderate.yaml
   crm validate submissions/ --format sarif -o crm.sarif
-  crm validate crm.yaml --fail-on warning`,
+  crm validate crm.yaml --fail-on warning
+  crm validate crm.yaml --for sdr`,
 		Args: func(_ *cobra.Command, args []string) error {
 			if len(args) == 0 {
 				return usagef("validate needs at least one file or directory")
@@ -76,6 +78,7 @@ func newValidateCmd(s *streams) *cobra.Command {
 	cmd.Flags().StringVar(&o.config, "config", "", "project file with rule settings and waivers (default "+defaultConfig+" when present)")
 	cmd.Flags().IntVarP(&o.jobs, "jobs", "j", 0, "files checked at once (default: one per CPU)")
 	o.baseline = addBaselineChoice(cmd)
+	o.forTarget = addEnumFlag(cmd, "for", "", "", "also check what this export needs of the input", validate.ExportTargets)
 	return cmd
 }
 
@@ -114,7 +117,7 @@ func runValidate(cmd *cobra.Command, s *streams, o *validateOpts, args []string)
 	if err != nil {
 		return err
 	}
-	rep, err := validate.Files(cmd.Context(), files, validate.Options{Config: cfg, Jobs: o.jobs, Baseline: catalog.Baseline(o.baseline.value)}, progressLine(s.err, len(files)))
+	rep, err := validate.Files(cmd.Context(), files, validate.Options{Config: cfg, Jobs: o.jobs, Baseline: catalog.Baseline(o.baseline.value), For: o.forTarget.value}, progressLine(s.err, len(files)))
 	if err != nil {
 		return err
 	}

@@ -71,7 +71,8 @@ func Write(w io.Writer, doc *crm.Document, o Options) error {
 	if len(doc.Leveraged) > 0 {
 		p("\nleveraged:\n")
 		for _, l := range doc.Leveraged {
-			items := pairs("id", l.ID, "name", l.Name, "fedramp_id", l.FedRAMPID, "type", l.Type, "impact", l.Impact, "crm", l.CRM)
+			items := pairs("id", l.ID, "name", l.Name, "fedramp_id", l.FedRAMPID, "type", l.Type, "impact", l.Impact,
+				"date_authorized", l.DateAuthorized, "crm", l.CRM)
 			if len(l.Inherit) > 0 {
 				items += ", inherit: [" + strings.Join(quoteKeys(l.Inherit), ", ") + "]"
 			}

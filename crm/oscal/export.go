@@ -1,6 +1,7 @@
 package oscal
 
 import (
+	"maps"
 	"slices"
 	"strings"
 
@@ -121,6 +122,13 @@ func Export(doc *crm.Document, rows []crm.Row) *Document {
 	if dm := doc.System.DeploymentModel; dm != "" {
 		sc.Props = append(sc.Props, frProp("cloud-deployment-model", dm))
 	}
+	if uri := doc.System.PackageOverviewURI; uri != "" {
+		sc.Props = append(sc.Props, crmProp("package-overview-uri", uri))
+	}
+	sc.DateAuthorized = doc.System.DateAuthorized
+	for _, id := range slices.Sorted(maps.Keys(doc.Parameters)) {
+		s.ControlImplementation.SetParameters = append(s.ControlImplementation.SetParameters, SetParameter{ParamID: id, Values: []string{doc.Parameters[id]}})
+	}
 	if doc.System.Date != "" {
 		s.Metadata.Props = append(s.Metadata.Props, crmProp("date", doc.System.Date))
 	}
@@ -158,9 +166,10 @@ func Export(doc *crm.Document, rows []crm.Row) *Document {
 		for _, in := range l.Inherit {
 			props = append(props, crmProp("inherit", in))
 		}
+		// OSCAL requires the date; crm never invents it (validate.ExportFindings
+		// refuses an export without it).
 		si.LeveragedAuthorizations = append(si.LeveragedAuthorizations, LeveragedAuthorization{
-			UUID: la, Title: l.Name, Props: props, PartyUUID: party, DateAuthorized: date,
-			Remarks: "The authorization date is not recorded by crm; the document's date stands in for it.",
+			UUID: la, Title: l.Name, Props: props, PartyUUID: party, DateAuthorized: l.DateAuthorized,
 		})
 		si.Components = append(si.Components, Component{UUID: e.lev[l.ID], Type: "system", Title: l.Name,
 			Description: "The leveraged system " + l.Name + ".", Status: Status{State: "operational"},

@@ -100,6 +100,16 @@ func Import(ssp *SSP) (*crm.Document, []string) {
 		sys.Baseline = baselineOf(ssp.ImportProfile.Href, sc.SecuritySensitivityLevel)
 	}
 	scp := props(sc.Props)
+	sys.PackageOverviewURI = scp.one(CRMNS, "package-overview-uri")
+	sys.DateAuthorized = sc.DateAuthorized
+	for _, sp := range ssp.ControlImplementation.SetParameters {
+		if len(sp.Values) > 0 {
+			if doc.Parameters == nil {
+				doc.Parameters = map[string]string{}
+			}
+			doc.Parameters[sp.ParamID] = strings.Join(sp.Values, ", ")
+		}
+	}
 	sys.ServiceModels = scp.all(FedRAMPNS, "cloud-service-model")
 	sys.DeploymentModel = scp.one(FedRAMPNS, "cloud-deployment-model")
 	sys.Version = ssp.Metadata.Version
@@ -123,7 +133,7 @@ func Import(ssp *SSP) (*crm.Document, []string) {
 		p := props(la.Props)
 		l := crm.Leveraged{ID: p.one(CRMNS, "id"), Name: la.Title, FedRAMPID: p.one(FedRAMPNS, "leveraged-system-identifier"),
 			Type: p.one(FedRAMPNS, "authorization-type"), Impact: strings.TrimPrefix(p.one(FedRAMPNS, "impact-level"), "fips-199-"),
-			CRM: p.one(CRMNS, "crm"), Inherit: p.all(CRMNS, "inherit")}
+			DateAuthorized: la.DateAuthorized, CRM: p.one(CRMNS, "crm"), Inherit: p.all(CRMNS, "inherit")}
 		if l.ID == "" {
 			l.ID = crm.LeveragedID(la.Title)
 		}

@@ -73,6 +73,7 @@ type SystemCharacteristics struct {
 	SystemNameShort          string                `json:"system-name-short,omitempty"`
 	Description              string                `json:"description"`
 	Props                    []Prop                `json:"props,omitempty"`
+	DateAuthorized           string                `json:"date-authorized,omitempty"`
 	SecuritySensitivityLevel string                `json:"security-sensitivity-level,omitempty"`
 	SystemInformation        SystemInformation     `json:"system-information"`
 	SecurityImpactLevel      *SecurityImpactLevel  `json:"security-impact-level,omitempty"`
@@ -163,7 +164,14 @@ type Component struct {
 // ControlImplementation holds the implemented requirements.
 type ControlImplementation struct {
 	Description             string                   `json:"description"`
+	SetParameters           []SetParameter           `json:"set-parameters,omitempty"`
 	ImplementedRequirements []ImplementedRequirement `json:"implemented-requirements"`
+}
+
+// SetParameter is an organization-defined parameter's value.
+type SetParameter struct {
+	ParamID string   `json:"param-id"`
+	Values  []string `json:"values"`
 }
 
 // ImplementedRequirement is one control.

@@ -8,6 +8,7 @@ import (
 	"github.com/crm-tool/crm/crm/catalog"
 	"github.com/crm-tool/crm/crm/diff"
 	"github.com/crm-tool/crm/crm/workbook"
+	"github.com/crm-tool/crm/internal/markdown"
 )
 
 // Comparison is what crm diff writes: the changes, and the newer side they
@@ -110,13 +111,10 @@ func writeDiffText(w io.Writer, r *diff.Result) error {
 	return nil
 }
 
-// markdownEscaper keeps text from being read as Markdown markup.
-var markdownEscaper = strings.NewReplacer(`\`, `\\`, "*", `\*`, "_", `\_`, "~", `\~`, "`", "\\`", "|", `\|`, "<", `\<`, "#", `\#`)
-
 func escapeWords(ops []diff.WordOp) []diff.WordOp {
 	out := make([]diff.WordOp, len(ops))
 	for i, op := range ops {
-		out[i] = diff.WordOp{Op: op.Op, Text: markdownEscaper.Replace(op.Text)}
+		out[i] = diff.WordOp{Op: op.Op, Text: markdown.Escape(op.Text)}
 	}
 	return out
 }
@@ -141,7 +139,7 @@ func writeDiffMarkdown(w io.Writer, r *diff.Result) error {
 			family = ch.Family
 			fmt.Fprintf(w, "\n## %s\n\n", familyHeading(family))
 		}
-		text := markdownEscaper.Replace(describe(ch))
+		text := markdown.Escape(describe(ch))
 		if ch.Kind == diff.TextChanged {
 			text = "responsibilities: " + diff.Inline(escapeWords(ch.Words), "~~", "~~", "**", "**")
 		}

@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"github.com/crm-tool/crm/crm/diff"
+	"github.com/crm-tool/crm/internal/markdown"
 )
 
 const (
@@ -38,9 +39,9 @@ func noticeLead(n *diff.Notice) string {
 }
 
 func writeNoticeMarkdown(w io.Writer, n *diff.Notice) error {
-	fmt.Fprintf(w, "# %s\n\n", markdownEscaper.Replace(noticeTitle(n)))
+	fmt.Fprintf(w, "# %s\n\n", markdown.Escape(noticeTitle(n)))
 	if lead := noticeLead(n); lead != "" {
-		fmt.Fprintf(w, "%s\n\n", markdownEscaper.Replace(lead))
+		fmt.Fprintf(w, "%s\n\n", markdown.Escape(lead))
 	}
 	if len(n.Controls) == 0 {
 		_, err := fmt.Fprintln(w, "Nothing changes for customers.")
@@ -52,11 +53,11 @@ func writeNoticeMarkdown(w io.Writer, n *diff.Notice) error {
 			group = g
 			fmt.Fprintf(w, "## %s\n\n", g)
 		}
-		fmt.Fprintf(w, "### %s %s\n\n", c.Control, markdownEscaper.Replace(c.Title))
+		fmt.Fprintf(w, "### %s %s\n\n", c.Control, markdown.Escape(c.Title))
 		for _, p := range c.Parts {
-			fmt.Fprintf(w, "- **%s**: %s.", strings.Join(p.Rows, ", "), markdownEscaper.Replace(p.Says))
+			fmt.Fprintf(w, "- **%s**: %s.", strings.Join(p.Rows, ", "), markdown.Escape(p.Says))
 			if p.Text != "" {
-				fmt.Fprintf(w, " What the CRM now says: %s", markdownEscaper.Replace(oneLine(p.Text)))
+				fmt.Fprintf(w, " What the CRM now says: %s", markdown.Escape(oneLine(p.Text)))
 			}
 			fmt.Fprintln(w)
 		}

@@ -6,6 +6,7 @@ import (
 
 	"github.com/crm-tool/crm/crm/obligations"
 	"github.com/crm-tool/crm/crm/workbook"
+	"github.com/crm-tool/crm/internal/markdown"
 )
 
 // Checklist is what the agency must do on a provider's system, as crm
@@ -50,14 +51,14 @@ func writeObligationsCSV(w io.Writer, c Checklist) error {
 }
 
 func writeObligationsMarkdown(w io.Writer, c Checklist) error {
-	fmt.Fprintf(w, "# What the agency must do: %s\n\n%d rows are not inherited whole.\n", markdownEscaper.Replace(c.Provider), obligations.Duties(c.Obligations))
+	fmt.Fprintf(w, "# What the agency must do: %s\n\n%d rows are not inherited whole.\n", markdown.Escape(c.Provider), obligations.Duties(c.Obligations))
 	group := ""
 	for _, o := range c.Obligations {
 		if g := groupOf(o); g != group {
 			group = g
 			fmt.Fprintf(w, "\n## %s\n\n", g)
 		}
-		if _, err := fmt.Fprintf(w, "- [ ] **%s** %s (%s): %s\n", o.Row, markdownEscaper.Replace(o.Title), o.Answer, markdownEscaper.Replace(duties(o))); err != nil {
+		if _, err := fmt.Fprintf(w, "- [ ] **%s** %s (%s): %s\n", o.Row, markdown.Escape(o.Title), o.Answer, markdown.Escape(duties(o))); err != nil {
 			return err
 		}
 	}

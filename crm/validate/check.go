@@ -11,6 +11,7 @@ import (
 	"github.com/crm-tool/crm/crm/catalog"
 	"github.com/crm-tool/crm/crm/controlid"
 	"github.com/crm-tool/crm/crm/importer"
+	"github.com/crm-tool/crm/crm/schemacheck"
 	"github.com/crm-tool/crm/crm/source"
 )
 
@@ -97,7 +98,7 @@ func check(name string, data []byte, cat *catalog.Catalog, ch *chain) (*Result, 
 // doc, when not nil, is the value as a document already.
 func (c *checker) run(res *Result, value any, doc *crm.Document) (*Result, error) {
 	res.loc = c.loc
-	schema, err := inputSchema()
+	schema, err := schemacheck.Input()
 	if err != nil {
 		return nil, err
 	}

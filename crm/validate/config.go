@@ -7,6 +7,7 @@ import (
 
 	"github.com/crm-tool/crm/crm"
 	"github.com/crm-tool/crm/crm/controlid"
+	"github.com/crm-tool/crm/crm/schemacheck"
 	"github.com/crm-tool/crm/crm/source"
 )
 
@@ -62,11 +63,11 @@ func LoadConfig(path string) (*Config, error) {
 		p := src.Pos(ptr)
 		return fmt.Errorf("project file %s:%d:%d: %s", path, p.Line, p.Col, msg)
 	}
-	schema, err := configSchema()
+	schema, err := schemacheck.Config()
 	if err != nil {
 		return nil, err
 	}
-	problems, err := schemaProblems(schema, src.Value)
+	problems, err := schema.Problems(src.Value)
 	if err != nil {
 		return nil, err
 	}

@@ -5,7 +5,7 @@ import (
 	"sort"
 	"strconv"
 
-	"github.com/santhosh-tekuri/jsonschema/v5"
+	"github.com/crm-tool/crm/crm/schemacheck"
 )
 
 // The input schema checks each control entry on its own, against the same
@@ -16,12 +16,12 @@ import (
 // point at each failing one. Checking the distinct entries first is most of
 // the schema's cost saved on an imported workbook.
 
-// inputProblems is schemaProblems for an input document.
-func inputProblems(s *jsonschema.Schema, v any) ([]problem, error) {
-	if slim, ok := distinctControls(v); ok && s.Validate(slim) == nil {
+// inputProblems is the schema's problems with an input document.
+func inputProblems(s *schemacheck.Schema, v any) ([]schemacheck.Problem, error) {
+	if slim, ok := distinctControls(v); ok && s.Valid(slim) {
 		return nil, nil
 	}
-	return schemaProblems(s, v)
+	return s.Problems(v)
 }
 
 // distinctControls returns the document with one control entry for each

@@ -7,16 +7,18 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/google/go-cmp/cmp"
+
+	"github.com/crm-tool/crm/crm/schemacheck"
 	"github.com/crm-tool/crm/crm/source"
 	"github.com/crm-tool/crm/schemas"
-	"github.com/google/go-cmp/cmp"
 )
 
 // TestDistinctEntriesFindTheSame checks that checking distinct entries
 // first changes no schema problem, on every fixture and on documents whose
 // repeated entries pass or fail.
 func TestDistinctEntriesFindTheSame(t *testing.T) {
-	schema, err := inputSchema()
+	schema, err := schemacheck.Input()
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -46,7 +48,7 @@ func TestDistinctEntriesFindTheSame(t *testing.T) {
 		if err != nil {
 			continue // the syntax fixture
 		}
-		want, err := schemaProblems(schema, src.Value)
+		want, err := schema.Problems(src.Value)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -54,7 +56,7 @@ func TestDistinctEntriesFindTheSame(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		if d := cmp.Diff(want, got, cmp.AllowUnexported(problem{})); d != "" {
+		if d := cmp.Diff(want, got, cmp.AllowUnexported(schemacheck.Problem{})); d != "" {
 			t.Errorf("%s: problems differ (-all entries +distinct first):\n%s", name, d)
 		}
 	}

@@ -26,6 +26,9 @@ type Options struct {
 	// KeepDocuments keeps each result's document and rows; by default only
 	// the findings are kept, so that a thousand files fit in memory.
 	KeepDocuments bool
+	// For adds the checks of an export target (ExportTargets): what the
+	// input must hold for it.
+	For string
 }
 
 // Report is the outcome of validating several files.
@@ -143,6 +146,10 @@ func Files(ctx context.Context, files []string, opts Options, progress func(done
 	done := 0
 	err := parallel.Each(ctx, len(files), opts.Jobs, func(i int) {
 		results[i], errs[i] = File(files[i], opts.Baseline)
+		if r := results[i]; r != nil && r.Doc != nil && opts.For != "" {
+			r.Findings = append(r.Findings, ExportFindings(r, opts.For)...)
+			crm.SortFindings(r.Findings)
+		}
 		if r := results[i]; r != nil && !opts.KeepDocuments {
 			results[i] = &Result{File: r.File, Findings: r.Findings, Notes: r.Notes, Sources: r.Sources}
 		}

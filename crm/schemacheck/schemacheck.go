@@ -1,10 +1,14 @@
-package validate
-
-// This file holds every call into santhosh-tekuri/jsonschema/v5, so that a
-// move to v6 touches only it.
+// Package schemacheck applies crm's JSON Schemas (its input and project
+// files) and FedRAMP's CR26 schemas, all embedded by package schemas, and
+// turns the validator's errors into one problem per failing value. It holds
+// every call into santhosh-tekuri/jsonschema/v5, so that a move to v6
+// touches only it.
+package schemacheck
 
 import (
 	"bytes"
+	"cmp"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
@@ -23,14 +27,26 @@ func noRemote(u string) (io.ReadCloser, error) {
 	return nil, fmt.Errorf("schema %s is not embedded", u)
 }
 
-func compile(file, id string) (*jsonschema.Schema, error) {
+// Schema is a compiled schema, safe for concurrent use.
+type Schema struct{ s *jsonschema.Schema }
+
+// Valid reports whether v follows the schema.
+func (s *Schema) Valid(v any) bool { return s.s.Validate(v) == nil }
+
+func newCompiler() *jsonschema.Compiler {
+	c := jsonschema.NewCompiler()
+	c.AssertFormat = true
+	c.LoadURL = noRemote
+	return c
+}
+
+// compile compiles an embedded schema, registered under its id, with c's
+// resources besides.
+func compile(c *jsonschema.Compiler, file, id string) (*Schema, error) {
 	raw, err := schemas.FS.ReadFile(file)
 	if err != nil {
 		return nil, fmt.Errorf("read embedded schema: %w", err)
 	}
-	c := jsonschema.NewCompiler()
-	c.AssertFormat = true
-	c.LoadURL = noRemote
 	if err := c.AddResource(id, bytes.NewReader(raw)); err != nil {
 		return nil, fmt.Errorf("schema %s: %w", file, err)
 	}
@@ -38,17 +54,56 @@ func compile(file, id string) (*jsonschema.Schema, error) {
 	if err != nil {
 		return nil, fmt.Errorf("schema %s: %w", file, err)
 	}
-	return s, nil
+	return &Schema{s}, nil
 }
 
-// Compiled once and shared: a compiled schema is safe for concurrent use.
+// The schemas, each compiled on first use and shared.
 var (
-	inputSchema  = sync.OnceValues(func() (*jsonschema.Schema, error) { return compile(schemas.Input, schemas.InputID) })
-	configSchema = sync.OnceValues(func() (*jsonschema.Schema, error) { return compile(schemas.Config, schemas.ConfigID) })
+	Input  = sync.OnceValues(func() (*Schema, error) { return compile(newCompiler(), schemas.Input, schemas.InputID) })
+	Config = sync.OnceValues(func() (*Schema, error) { return compile(newCompiler(), schemas.Config, schemas.ConfigID) })
+	SDR    = sync.OnceValues(func() (*Schema, error) { return compileCR26(schemas.SDR, schemas.SDRID) })
+	SCN    = sync.OnceValues(func() (*Schema, error) { return compileCR26(schemas.SCN, schemas.SCNID) })
 )
 
-// problem is one schema violation: where, and what a reader should fix.
-type problem struct {
+// compileCR26 compiles one of FedRAMP's CR26 schemas with the common
+// definitions it refers to. The drafts refer to a definition as
+// ".../fedramp-common-definitions-schema-2026-06-24.json/$defs/NAME",
+// without the '#' of a JSON pointer fragment, so that URL names another
+// document: each definition is registered under it as well.
+func compileCR26(file, id string) (*Schema, error) {
+	c := newCompiler()
+	common, err := schemas.FS.ReadFile(schemas.Common)
+	if err != nil {
+		return nil, fmt.Errorf("read embedded schema: %w", err)
+	}
+	var defs struct {
+		Defs map[string]json.RawMessage `json:"$defs"`
+	}
+	if err := json.Unmarshal(common, &defs); err != nil {
+		return nil, fmt.Errorf("schema %s: %w", schemas.Common, err)
+	}
+	if err := c.AddResource(schemas.CommonID, bytes.NewReader(common)); err != nil {
+		return nil, fmt.Errorf("schema %s: %w", schemas.Common, err)
+	}
+	for name, def := range defs.Defs {
+		if err := c.AddResource(schemas.CommonID+"/$defs/"+name, bytes.NewReader(def)); err != nil {
+			return nil, fmt.Errorf("schema %s, $defs/%s: %w", schemas.Common, name, err)
+		}
+	}
+	return compile(c, file, id)
+}
+
+// Lines are problems as "pointer: message" lines.
+func Lines(ps []Problem) []string {
+	out := make([]string, len(ps))
+	for i, p := range ps {
+		out[i] = cmp.Or(p.Pointer, "/") + ": " + p.Message
+	}
+	return out
+}
+
+// Problem is one schema violation: where, and what a reader should fix.
+type Problem struct {
 	Pointer string
 	Message string
 	// unevaluated marks an "unknown property" from unevaluatedProperties,
@@ -56,10 +111,10 @@ type problem struct {
 	unevaluated bool
 }
 
-// schemaProblems validates v and returns one problem per failing leaf,
-// sorted by pointer and message (the library's order is random).
-func schemaProblems(s *jsonschema.Schema, v any) ([]problem, error) {
-	err := s.Validate(v)
+// Problems validates v and returns one problem per failing leaf, sorted by
+// pointer and message (the library's order is random).
+func (s *Schema) Problems(v any) ([]Problem, error) {
+	err := s.s.Validate(v)
 	if err == nil {
 		return nil, nil
 	}
@@ -67,7 +122,7 @@ func schemaProblems(s *jsonschema.Schema, v any) ([]problem, error) {
 	if !errors.As(err, &ve) {
 		return nil, fmt.Errorf("validate: %w", err)
 	}
-	var all []problem
+	var all []Problem
 	collect(ve, &all)
 	out := dropEchoes(all)
 	sort.Slice(out, func(i, j int) bool {
@@ -81,8 +136,8 @@ func schemaProblems(s *jsonschema.Schema, v any) ([]problem, error) {
 
 // dropEchoes removes "unknown property" problems that only echo a failure
 // inside that property's own value.
-func dropEchoes(ps []problem) []problem {
-	var out []problem
+func dropEchoes(ps []Problem) []Problem {
+	var out []Problem
 	for _, p := range ps {
 		if p.unevaluated && failsInside(ps, p.Pointer) {
 			continue
@@ -92,7 +147,7 @@ func dropEchoes(ps []problem) []problem {
 	return out
 }
 
-func failsInside(ps []problem, ptr string) bool {
+func failsInside(ps []Problem, ptr string) bool {
 	for _, q := range ps {
 		if !q.unevaluated && (q.Pointer == ptr || strings.HasPrefix(q.Pointer, ptr+"/")) {
 			return true
@@ -101,7 +156,7 @@ func failsInside(ps []problem, ptr string) bool {
 	return false
 }
 
-func dedupe(ps []problem) []problem {
+func dedupe(ps []Problem) []Problem {
 	out := ps[:0]
 	for i, p := range ps {
 		if i == 0 || p != ps[i-1] {
@@ -115,7 +170,7 @@ func dedupe(ps []problem) []problem {
 // leaves are reported; for oneOf/anyOf a branch that failed only because
 // the value had the other shape (a string where a list was allowed) is
 // dropped when another branch says something more useful.
-func collect(e *jsonschema.ValidationError, out *[]problem) {
+func collect(e *jsonschema.ValidationError, out *[]Problem) {
 	if len(e.Causes) == 0 {
 		*out = append(*out, leafProblem(e))
 		return
@@ -129,7 +184,7 @@ func collect(e *jsonschema.ValidationError, out *[]problem) {
 			}
 		}
 		if len(useful) == 0 {
-			*out = append(*out, problem{Pointer: pointer(e.InstanceLocation), Message: alternatives(e.Causes)})
+			*out = append(*out, Problem{Pointer: pointer(e.InstanceLocation), Message: alternatives(e.Causes)})
 			return
 		}
 		for _, c := range useful {
@@ -231,7 +286,7 @@ var (
 
 // leafProblem rewrites one leaf in words a compliance analyst understands,
 // pointing at the offending key where the library points at its parent.
-func leafProblem(e *jsonschema.ValidationError) problem {
+func leafProblem(e *jsonschema.ValidationError) Problem {
 	ptr := pointer(e.InstanceLocation)
 	msg := e.Message
 	kw := e.KeywordLocation
@@ -239,12 +294,12 @@ func leafProblem(e *jsonschema.ValidationError) problem {
 	case strings.HasSuffix(kw, "/additionalProperties"):
 		names := quotedList(msg)
 		if len(names) == 1 {
-			return problem{Pointer: ptr + "/" + source.Escape(names[0]), Message: fmt.Sprintf("unknown property %q", names[0])}
+			return Problem{Pointer: ptr + "/" + source.Escape(names[0]), Message: fmt.Sprintf("unknown property %q", names[0])}
 		}
-		return problem{Pointer: ptr, Message: "unknown properties " + quoteAll(names)}
+		return Problem{Pointer: ptr, Message: "unknown properties " + quoteAll(names)}
 	case strings.HasSuffix(kw, "/unevaluatedProperties"):
 		toks := source.Tokens(ptr)
-		return problem{Pointer: ptr, Message: fmt.Sprintf("unknown property %q", toks[len(toks)-1]), unevaluated: true}
+		return Problem{Pointer: ptr, Message: fmt.Sprintf("unknown property %q", toks[len(toks)-1]), unevaluated: true}
 	case strings.HasSuffix(kw, "/const"):
 		msg = "must be " + strings.Trim(strings.TrimPrefix(msg, "value must be "), `"`)
 	case strings.HasSuffix(e.AbsoluteKeywordLocation, "#/$defs/default/oneOf/2/maxProperties"):
@@ -261,7 +316,7 @@ func leafProblem(e *jsonschema.ValidationError) problem {
 		if len(names) > 1 {
 			noun = "properties"
 		}
-		return problem{Pointer: ptr, Message: fmt.Sprintf("missing required %s %s", noun, quoteAll(names))}
+		return Problem{Pointer: ptr, Message: fmt.Sprintf("missing required %s %s", noun, quoteAll(names))}
 	case strings.HasSuffix(kw, "/format"):
 		if m := formatMsg.FindStringSubmatch(msg); m != nil && m[2] == "date" {
 			msg = m[1] + " is not a date in the form YYYY-MM-DD"
@@ -282,7 +337,7 @@ func leafProblem(e *jsonschema.ValidationError) problem {
 	case strings.HasSuffix(kw, "/uniqueItems"):
 		msg = "lists the same value twice (" + msg + ")"
 	}
-	return problem{Pointer: ptr, Message: msg}
+	return Problem{Pointer: ptr, Message: msg}
 }
 
 func quotedList(msg string) []string {
