@@ -59,11 +59,11 @@ func runStale(s *streams, o *staleOpts, args []string) error {
 	if lv == "" || name == lv && !slices.Contains(ids, lv) {
 		return usagef("say which leveraged authorization changed with --leveraged (%s lists %s)", args[0], strings.Join(ids, ", "))
 	}
-	oldSide, oldSources, err := loadSide(s, args[1], "")
+	oldSide, _, oldSources, err := loadSide(s, args[1], "")
 	if err != nil {
 		return err
 	}
-	newSide, newSources, err := loadSide(s, args[2], "")
+	newSide, _, newSources, err := loadSide(s, args[2], "")
 	if err != nil {
 		return err
 	}

@@ -6,7 +6,9 @@ import (
 	"strings"
 
 	"github.com/crm-tool/crm/crm/catalog"
+	"github.com/crm-tool/crm/crm/cr26"
 	"github.com/crm-tool/crm/crm/diff"
+	"github.com/crm-tool/crm/crm/schemacheck"
 	"github.com/crm-tool/crm/crm/workbook"
 	"github.com/crm-tool/crm/internal/markdown"
 )
@@ -16,11 +18,13 @@ import (
 type Comparison struct {
 	Result *diff.Result
 	New    *diff.Side
+	SCN    cr26.SCNOptions // what -f scn cannot learn from the comparison
 }
 
 // DiffFormats are how crm diff writes a comparison: the changes as text,
-// Markdown, JSON or a workbook, or a change notice for customers (Markdown
-// to publish, and the same as HTML for people who read it in a browser).
+// Markdown, JSON or a workbook, a change notice for customers (Markdown to
+// publish, and the same as HTML for people who read it in a browser), or a
+// draft FedRAMP CR26 Significant Change Notification (JSON).
 var DiffFormats = Formats[Comparison]{
 	{Name: "text", Write: func(w io.Writer, c Comparison) error { return writeDiffText(w, c.Result) }},
 	{Name: "markdown", Write: func(w io.Writer, c Comparison) error { return writeDiffMarkdown(w, c.Result) }},
@@ -31,6 +35,9 @@ var DiffFormats = Formats[Comparison]{
 	}},
 	{Name: "notice-html", Write: func(w io.Writer, c Comparison) error {
 		return noticeHTML.Execute(w, noticeView(diff.BuildNotice(c.Result, c.New)))
+	}},
+	{Name: "scn", Write: func(w io.Writer, c Comparison) error {
+		return writeCR26(w, "SCN", schemacheck.SCN, cr26.BuildSCN(c.Result, c.New, c.SCN), cr26.CheckSCN)
 	}},
 }
 
