@@ -62,7 +62,7 @@ func newExportCmd(s *streams) *cobra.Command {
 				}
 				printFindings(s, fs)
 			}
-			return writeFormatted(s, out, report.ExportFormats, res.Sources, report.Export{Doc: res.Doc, Rows: res.Rows})
+			return writeFormatted(s, out, report.ExportFormats, res.Sources, report.Export{Doc: res.Doc, Rows: res.Rows, Links: build.OSCALLinks(res)})
 		},
 	}
 	out = addFormatFlags(cmd, report.ExportFormats)

@@ -7,6 +7,7 @@ import (
 
 	"github.com/crm-tool/crm/crm"
 	"github.com/crm-tool/crm/crm/catalog"
+	"github.com/crm-tool/crm/crm/controlid"
 )
 
 // Namespaces of the properties crm writes. FedRAMP's are read in both
@@ -57,10 +58,39 @@ type exporter struct {
 	this string // the this-system component's UUID
 	lev  map[string]string
 	svc  map[string]string
+	ups  Links
 }
 
-func (e *exporter) uuid(parts ...string) string {
-	return uuid5(e.key + "/" + strings.Join(parts, "/"))
+// Links tie the SSP to the leveraged systems' own CRMs, when they are read
+// (leveraged[].crm): Upstreams by leveraged id, and Met, by row, the
+// leveraged systems whose customer duty on the row this system meets
+// (validate.Result.MetDuties).
+type Links struct {
+	Upstreams map[string]Upstream
+	Met       map[controlid.ID][]string
+}
+
+// Upstream is a leveraged system's own CRM, read from a local file: its
+// export's UUIDs are crm's too (they derive from its key), so this
+// system's inherited and satisfied entries can name them.
+type Upstream struct {
+	Doc  *crm.Document
+	Rows map[controlid.ID]*crm.Row
+}
+
+func (e *exporter) uuid(parts ...string) string { return uuidOf(e.key, parts...) }
+
+func uuidOf(key string, parts ...string) string {
+	return uuid5(key + "/" + strings.Join(parts, "/"))
+}
+
+// systemKey is what a system's UUIDs derive from: its FedRAMP id, or its
+// CSP and name.
+func systemKey(doc *crm.Document) string {
+	if key := doc.System.FedRAMPID; key != "" {
+		return key
+	}
+	return doc.System.CSP + "/" + doc.System.Name
 }
 
 func crmProp(name, value string) Prop { return Prop{Name: name, NS: CRMNS, Value: value} }
@@ -69,12 +99,11 @@ func frProp(name, value string) Prop  { return Prop{Name: name, NS: FedRAMPNS, V
 // Export writes a resolved CRM as an OSCAL SSP. UUIDs derive from the
 // system's FedRAMP identifier (or CSP and name), each row's statement id and
 // the role of the object, so they are stable from one export to the next.
-func Export(doc *crm.Document, rows []crm.Row) *Document {
-	key := doc.System.FedRAMPID
-	if key == "" {
-		key = doc.System.CSP + "/" + doc.System.Name
-	}
-	e := &exporter{doc: doc, key: key, lev: map[string]string{}, svc: map[string]string{}}
+//
+// links tie it to the leveraged systems' own CRMs; zero without them.
+func Export(doc *crm.Document, rows []crm.Row, ups Links) *Document {
+	key := systemKey(doc)
+	e := &exporter{doc: doc, key: key, lev: map[string]string{}, svc: map[string]string{}, ups: ups}
 	e.this = e.uuid("component", "this-system")
 	b := catalog.Baseline(doc.System.Baseline)
 	level := fips199(b)
@@ -198,6 +227,7 @@ func Export(doc *crm.Document, rows []crm.Row) *Document {
 		}
 		s.ControlImplementation.ImplementedRequirements = append(s.ControlImplementation.ImplementedRequirements, ImplementedRequirement{
 			UUID: e.uuid("requirement", sum.Member.ID.OSCAL()), ControlID: sum.Member.ID.OSCAL(), Statements: stmts,
+			Props: requirementOrigination(rows, sum.Member),
 		})
 	}
 	return &Document{SSP: s}
@@ -261,12 +291,78 @@ func (e *exporter) statement(r *crm.Row) Statement {
 				name = l.Name
 			}
 		}
-		st.ByComponents = append(st.ByComponents, ByComponent{
+		bc := ByComponent{
 			ComponentUUID: comp, UUID: e.uuid(sid, "leveraged", r.Leveraged), Description: "Inherited from " + name + ".",
 			Inherited: []Inherited{{UUID: e.uuid(sid, "inherited", r.Leveraged), Description: name + " implements this for " + e.doc.System.Name + " under its own FedRAMP authorization."}},
-		})
+		}
+		e.linkInherited(&bc, r, sid)
+		st.ByComponents = append(st.ByComponents, bc)
 	}
+	e.satisfy(&st, r, sid)
 	return st
+}
+
+// requirementOrigination is the control's FedRAMP control-origination, the
+// values of all its parts, on the implemented requirement as FedRAMP's
+// OSCAL SSP guide places it (its statements' by-components carry each
+// part's own).
+func requirementOrigination(rows []crm.Row, m *catalog.Member) []Prop {
+	var values []string
+	for i := range rows {
+		if rows[i].Member != m {
+			continue
+		}
+		for _, o := range rows[i].Origination {
+			for _, v := range fedRAMPOrigination[o] {
+				if !slices.Contains(values, v) {
+					values = append(values, v)
+				}
+			}
+		}
+	}
+	var out []Prop
+	for _, v := range values {
+		out = append(out, frProp("control-origination", v))
+	}
+	return out
+}
+
+// linkInherited ties an inherited row to its leveraged system's own CRM:
+// the inherited entry names what that system provides, by the UUID of that
+// CRM's provided entry, and in its words when it has them.
+func (e *exporter) linkInherited(bc *ByComponent, r *crm.Row, sid string) {
+	up, ok := e.ups.Upstreams[r.Leveraged]
+	if !ok {
+		return
+	}
+	if ur, ok := up.Rows[r.ID]; ok && (ur.Answer == crm.AnswerYes || ur.Answer == crm.AnswerPartial) && ur.Applicable() {
+		bc.Inherited[0].ProvidedUUID = uuidOf(systemKey(up.Doc), sid, "provided")
+		if ur.Provider != "" {
+			bc.Inherited[0].Description = ur.Provider
+		}
+	}
+}
+
+// satisfy says, on the leveraged system's component, how this system meets
+// each duty that system's CRM leaves to its customers on the row (OSCAL
+// satisfied), naming that CRM's responsibility UUID: under FedRAMP's
+// leveraged-authorization model the leveraging provider is that customer.
+func (e *exporter) satisfy(st *Statement, r *crm.Row, sid string) {
+	for _, id := range e.ups.Met[r.ID] {
+		up, known := e.ups.Upstreams[id]
+		comp, listed := e.lev[id]
+		if !known || !listed {
+			continue
+		}
+		sat := Satisfied{UUID: e.uuid(sid, "satisfied", id), ResponsibilityUUID: uuidOf(systemKey(up.Doc), sid, "responsibility"), Description: r.Provider}
+		i := slices.IndexFunc(st.ByComponents, func(bc ByComponent) bool { return bc.ComponentUUID == comp })
+		if i < 0 {
+			st.ByComponents = append(st.ByComponents, ByComponent{ComponentUUID: comp, UUID: e.uuid(sid, "leveraged", id),
+				Description: "What " + e.doc.System.Name + " does of what the leveraged system leaves to its customers."})
+			i = len(st.ByComponents) - 1
+		}
+		st.ByComponents[i].Satisfied = append(st.ByComponents[i].Satisfied, sat)
+	}
 }
 
 // export says what customers inherit (Yes, Partial) and what is theirs to

@@ -11,12 +11,14 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/google/go-cmp/cmp"
+	"github.com/santhosh-tekuri/jsonschema/v5"
+
 	"github.com/crm-tool/crm/crm"
+	"github.com/crm-tool/crm/crm/build"
 	"github.com/crm-tool/crm/crm/inputdoc"
 	"github.com/crm-tool/crm/crm/oscal"
 	"github.com/crm-tool/crm/crm/validate"
-	"github.com/google/go-cmp/cmp"
-	"github.com/santhosh-tekuri/jsonschema/v5"
 )
 
 const repo = "../.."
@@ -42,7 +44,7 @@ func load(t *testing.T, name string) *validate.Result {
 func exportJSON(t *testing.T, res *validate.Result) []byte {
 	t.Helper()
 	var buf bytes.Buffer
-	if err := oscal.WriteJSON(&buf, oscal.Export(res.Doc, res.Rows)); err != nil {
+	if err := oscal.WriteJSON(&buf, oscal.Export(res.Doc, res.Rows, build.OSCALLinks(res))); err != nil {
 		t.Fatal(err)
 	}
 	return buf.Bytes()
@@ -167,7 +169,7 @@ func TestRoundTrip(t *testing.T) {
 				if format == "yaml" {
 					write = oscal.WriteYAML
 				}
-				if err := write(&buf, oscal.Export(src.Doc, src.Rows)); err != nil {
+				if err := write(&buf, oscal.Export(src.Doc, src.Rows, oscal.Links{})); err != nil {
 					t.Fatal(err)
 				}
 				ssp, err := oscal.Decode("ssp."+format, buf.Bytes())
@@ -299,7 +301,7 @@ func TestImportOtherTools(t *testing.T) {
 // its status first, never as plainly provided, and a not-applicable row
 // provides nothing.
 func TestExportDoesNotPresentWhatIsNotInPlace(t *testing.T) {
-	doc := oscal.Export(load(t, "testdata/notes/every-note.yaml").Doc, load(t, "testdata/notes/every-note.yaml").Rows)
+	doc := oscal.Export(load(t, "testdata/notes/every-note.yaml").Doc, load(t, "testdata/notes/every-note.yaml").Rows, oscal.Links{})
 	byStatement := map[string]oscal.ByComponent{}
 	for _, ir := range doc.SSP.ControlImplementation.ImplementedRequirements {
 		for _, st := range ir.Statements {
@@ -347,7 +349,7 @@ func TestYAMLReadsTheSameInPyYAML(t *testing.T) {
 	if err != nil || res.Doc == nil {
 		t.Fatalf("%v %+v", err, res.Findings)
 	}
-	ssp := oscal.Export(res.Doc, res.Rows)
+	ssp := oscal.Export(res.Doc, res.Rows, oscal.Links{})
 	var sspYAML, sspJSON, docYAML bytes.Buffer
 	if err := oscal.WriteYAML(&sspYAML, ssp); err != nil {
 		t.Fatal(err)
@@ -375,5 +377,59 @@ func TestYAMLReadsTheSameInPyYAML(t *testing.T) {
 		if out, err := exec.Command("/usr/bin/python3", "-c", script, y, j).CombinedOutput(); err != nil {
 			t.Errorf("%s: PyYAML reads other values than the JSON holds (%v)\n%s", name, err, out)
 		}
+	}
+}
+
+// TestLinksToUpstreamCRMs: a leveraging system's SSP names its leveraged
+// system's own export: each inherited entry its provided UUID, each duty
+// the system meets (OSCAL satisfied) its responsibility UUID, all of them
+// UUIDs that the leveraged CRM's own export has.
+func TestLinksToUpstreamCRMs(t *testing.T) {
+	var saas, paas oscal.Document
+	if err := json.Unmarshal(exportJSON(t, load(t, "testdata/chain/saas.yaml")), &saas); err != nil {
+		t.Fatal(err)
+	}
+	if err := json.Unmarshal(exportJSON(t, load(t, "testdata/chain/paas.yaml")), &paas); err != nil {
+		t.Fatal(err)
+	}
+	provided, responsibilities := map[string]bool{}, map[string]bool{}
+	for _, ir := range paas.SSP.ControlImplementation.ImplementedRequirements {
+		for _, st := range ir.Statements {
+			for _, bc := range st.ByComponents {
+				if bc.Export == nil {
+					continue
+				}
+				for _, p := range bc.Export.Provided {
+					provided[p.UUID] = true
+				}
+				for _, r := range bc.Export.Responsibilities {
+					responsibilities[r.UUID] = true
+				}
+			}
+		}
+	}
+	var inherited, satisfied int
+	for _, ir := range saas.SSP.ControlImplementation.ImplementedRequirements {
+		for _, st := range ir.Statements {
+			for _, bc := range st.ByComponents {
+				for _, in := range bc.Inherited {
+					if in.ProvidedUUID != "" {
+						inherited++
+						if !provided[in.ProvidedUUID] {
+							t.Errorf("%s: inherited names provided %s, which the PaaS export lacks", st.StatementID, in.ProvidedUUID)
+						}
+					}
+				}
+				for _, s := range bc.Satisfied {
+					satisfied++
+					if !responsibilities[s.ResponsibilityUUID] || s.Description == "" {
+						t.Errorf("%s: satisfied names responsibility %s, which the PaaS export lacks", st.StatementID, s.ResponsibilityUUID)
+					}
+				}
+			}
+		}
+	}
+	if inherited == 0 || satisfied == 0 {
+		t.Errorf("%d inherited entries with a provided UUID, %d satisfied entries: want some of each", inherited, satisfied)
 	}
 }

@@ -200,6 +200,15 @@ type ByComponent struct {
 	ImplementationStatus *Status     `json:"implementation-status,omitempty"`
 	Export               *ExportPart `json:"export,omitempty"`
 	Inherited            []Inherited `json:"inherited,omitempty"`
+	Satisfied            []Satisfied `json:"satisfied,omitempty"`
+}
+
+// Satisfied is how this system meets a responsibility its leveraged
+// system's SSP leaves to it.
+type Satisfied struct {
+	UUID               string `json:"uuid"`
+	ResponsibilityUUID string `json:"responsibility-uuid,omitempty"`
+	Description        string `json:"description"`
 }
 
 // ExportPart is what a provider offers its customers and leaves to them.

@@ -17,12 +17,15 @@ import (
 type Export struct {
 	Doc  *crm.Document
 	Rows []crm.Row
+	// Links tie the OSCAL SSP to the leveraged systems' CRMs the document
+	// reads.
+	Links oscal.Links
 }
 
 // ExportFormats are the vocabularies crm export writes a CRM in.
 var ExportFormats = Formats[Export]{
-	{Name: "oscal-ssp", Write: func(w io.Writer, e Export) error { return oscal.WriteJSON(w, oscal.Export(e.Doc, e.Rows)) }},
-	{Name: "oscal-ssp-yaml", Write: func(w io.Writer, e Export) error { return oscal.WriteYAML(w, oscal.Export(e.Doc, e.Rows)) }},
+	{Name: "oscal-ssp", Write: func(w io.Writer, e Export) error { return oscal.WriteJSON(w, oscal.Export(e.Doc, e.Rows, e.Links)) }},
+	{Name: "oscal-ssp-yaml", Write: func(w io.Writer, e Export) error { return oscal.WriteYAML(w, oscal.Export(e.Doc, e.Rows, e.Links)) }},
 	{Name: "ccm-csv", Write: func(w io.Writer, e Export) error { return writeCCM(w, e.Rows) }},
 	{Name: "ccm-xlsx", Binary: true, Write: func(w io.Writer, e Export) error {
 		return workbook.WriteCCM(w, e.Doc.System.Name, ccmHeaders, ccmRows(e.Rows))

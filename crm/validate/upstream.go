@@ -249,6 +249,22 @@ func Handling(r *crm.Row, doc *crm.Document, d Duty) string {
 	return ""
 }
 
+// MetDuties lists, by row, the leveraged systems whose customer duty on the
+// row this system meets (Handling "met"), in the order the document lists
+// them.
+func (res *Result) MetDuties() map[controlid.ID][]string {
+	out := map[controlid.ID][]string{}
+	for i := range res.Rows {
+		r := &res.Rows[i]
+		for _, d := range Duties(r, res.Doc, res.Upstreams) {
+			if Handling(r, res.Doc, d) == "met" {
+				out[r.ID] = append(out[r.ID], d.Leveraged.ID)
+			}
+		}
+	}
+	return out
+}
+
 // dutiesHandled reports the upstream duties a row neither meets nor passes
 // on, and holds the row back (todo) until it does; and a pass_on that names
 // a provider leaving nothing to pass.
