@@ -293,7 +293,7 @@ func (e *exporter) statement(r *crm.Row) Statement {
 		}
 		bc := ByComponent{
 			ComponentUUID: comp, UUID: e.uuid(sid, "leveraged", r.Leveraged), Description: "Inherited from " + name + ".",
-			Inherited: []Inherited{{UUID: e.uuid(sid, "inherited", r.Leveraged), Description: name + " implements this for " + e.doc.System.Name + " under its own FedRAMP authorization."}},
+			Inherited: []Inherited{{UUID: e.uuid(sid, "inherited", r.Leveraged), Description: orDefault(r.Provider, name+" implements this for "+e.doc.System.Name+" under its own FedRAMP authorization.")}},
 		}
 		e.linkInherited(&bc, r, sid)
 		st.ByComponents = append(st.ByComponents, bc)
