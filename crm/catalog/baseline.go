@@ -104,7 +104,13 @@ func newBaselineSet(c *Catalog, b Baseline, members []format.Member) (*BaselineS
 		if !ok {
 			return nil, fmt.Errorf("baseline %s names %s, which the catalog lacks", b, id)
 		}
-		m := &Member{Control: ctl, Core: fm.Core, Methods: fm.Methods, Constraints: fm.Constraints}
+		m := &Member{Control: ctl, Core: fm.Core, Methods: fm.Methods}
+		if len(fm.Constraints) > 0 {
+			m.Constraints = make(map[string]string, len(fm.Constraints))
+			for _, k := range fm.Constraints {
+				m.Constraints[k.Param] = k.Text
+			}
+		}
 		set.Members = append(set.Members, m)
 		set.byID[id] = m
 		for _, rid := range ctl.Rows() {

@@ -1,13 +1,12 @@
 // Package catalog is the embedded NIST SP 800-53 Rev 5 catalog, the FedRAMP
 // Rev 5 baselines and the Appendix J row inventories, generated from public
-// OSCAL data by internal/gen and committed as catalog.json.
+// OSCAL data by internal/gen and committed as catalog_gen.go: Go data the
+// linker lays out, which no process decodes at start.
 package catalog
 
-//go:generate go run ./internal/gen -data ../../../shared/data -out catalog.json
+//go:generate go run ./internal/gen -data ../../../shared/data -out catalog_gen.go
 
 import (
-	_ "embed"
-	"encoding/json"
 	"fmt"
 	"strings"
 	"sync"
@@ -15,9 +14,6 @@ import (
 	"github.com/crm-tool/crm/crm/catalog/internal/format"
 	"github.com/crm-tool/crm/crm/controlid"
 )
-
-//go:embed catalog.json
-var catalogJSON []byte
 
 // Family is a control family.
 type Family struct {
@@ -44,13 +40,11 @@ type Control struct {
 // Param is an organization-defined parameter of a control, with its id as
 // the FedRAMP baselines spell it (ac-02_odp.06; some are NIST's older
 // ac-6.1_prm_2).
-type Param struct {
-	ID        string
-	Label     string   // what it asks for: "time period"
-	Guideline string   // what defining it means
-	HowMany   string   // for a selection: "one" or "one-or-more"
-	Choices   []string // for a selection: the values it may take
-}
+// It is the generated data's own type, so that the catalog's parameters
+// are used in place, never copied: ID, Label (what it asks for: "time
+// period"), Guideline (what defining it means), and for a selection HowMany
+// ("one" or "one-or-more") and Choices.
+type Param = format.Param
 
 // Param finds one of the control's parameters by id, in any case.
 func (c *Control) Param(id string) (*Param, bool) {
@@ -101,7 +95,7 @@ type Catalog struct {
 	paramIdx       *paramIndex
 }
 
-var load = sync.OnceValues(func() (*Catalog, error) { return decode(catalogJSON) })
+var load = sync.OnceValues(func() (*Catalog, error) { return build(&generated) })
 
 // Default returns the embedded catalog. It is read once and shared; callers
 // must not modify it.
@@ -110,16 +104,13 @@ func Default() *Catalog {
 	if err != nil {
 		// The file is generated and covered by tests; failing here means a
 		// broken build, not bad user input.
-		panic(fmt.Sprintf("embedded catalog.json: %v", err))
+		panic(fmt.Sprintf("generated catalog: %v", err))
 	}
 	return c
 }
 
-func decode(raw []byte) (*Catalog, error) {
-	var doc format.Catalog
-	if err := json.Unmarshal(raw, &doc); err != nil {
-		return nil, err
-	}
+// build indexes the generated catalog.
+func build(doc *format.Catalog) (*Catalog, error) {
 	c := &Catalog{
 		NISTVersion:    doc.NISTVersion,
 		FedRAMPVersion: doc.FedRAMPVersion,
@@ -141,9 +132,7 @@ func decode(raw []byte) (*Catalog, error) {
 		for _, l := range fc.Links {
 			ctl.Links = append(ctl.Links, Link(l))
 		}
-		for _, p := range fc.Params {
-			ctl.Params = append(ctl.Params, Param(p))
-		}
+		ctl.Params = fc.Params
 		c.controls = append(c.controls, ctl)
 		c.byID[id] = ctl
 	}

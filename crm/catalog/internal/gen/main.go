@@ -1,6 +1,6 @@
 // Command gen turns the public reference data in ../shared/data (NIST's OSCAL
 // catalog, FedRAMP's resolved Rev 5 baselines and the Rev 4 CIS template) into
-// the compact catalog.json that package catalog embeds. Run it through
+// catalog_gen.go, Go data that package catalog compiles in. Run it through
 // `go generate ./crm/catalog`; the binary itself never reads ../shared.
 package main
 
@@ -23,7 +23,7 @@ import (
 
 func main() {
 	data := flag.String("data", "../../../shared/data", "folder holding the reference data")
-	out := flag.String("out", "catalog.json", "file to write")
+	out := flag.String("out", "catalog_gen.go", "file to write")
 	flag.Parse()
 	if err := run(*data, *out); err != nil {
 		fmt.Fprintln(os.Stderr, "gen:", err)
@@ -32,7 +32,7 @@ func main() {
 }
 
 // baselineFiles names the resolved-profile catalog of each baseline, in the
-// order catalog.json lists them.
+// order the catalog lists them.
 var baselineFiles = []struct{ name, file string }{
 	{"high", "FedRAMP_rev5_HIGH-baseline-resolved-profile_catalog-min.json"},
 	{"moderate", "FedRAMP_rev5_MODERATE-baseline-resolved-profile_catalog-min.json"},
@@ -113,11 +113,11 @@ func run(dataDir, out string) error {
 	if doc.Rev4Rows, err = readRev4Rows(filepath.Join(dataDir, rev4File)); err != nil {
 		return err
 	}
-	raw, err := format.Encode(&doc)
+	src, err := format.GoSource(&doc, "catalog", "generated")
 	if err != nil {
 		return err
 	}
-	return os.WriteFile(out, raw, 0o644)
+	return os.WriteFile(out, src, 0o644)
 }
 
 // readRev4Rows lists the Control ID column of the Rev 4 CIS template in
@@ -222,19 +222,16 @@ func (c *oscalControl) params() []format.Param {
 
 // constraints are FedRAMP's constraints on the control's parameters in a
 // resolved baseline, joined when a parameter has several.
-func (c *oscalControl) constraints() map[string]string {
-	out := map[string]string{}
+func (c *oscalControl) constraints() []format.Constraint {
+	var out []format.Constraint
 	for _, p := range c.Params {
 		var texts []string
 		for _, k := range p.Constraints {
 			texts = append(texts, oneLine(k.Description))
 		}
 		if len(texts) > 0 {
-			out[p.ID] = strings.Join(texts, "; ")
+			out = append(out, format.Constraint{Param: p.ID, Text: strings.Join(texts, "; ")})
 		}
-	}
-	if len(out) == 0 {
-		return nil
 	}
 	return out
 }
