@@ -43,13 +43,13 @@ func newVersionCmd(s *streams) *cobra.Command {
 	}
 	out := addOutputFlags(cmd, []string{"text", "json"})
 	cmd.RunE = func(*cobra.Command, []string) error {
-		c := catalog.Default()
+		nist, fedramp := catalog.Versions()
 		info := versionInfo{
 			FormatVersion:  1,
 			CRM:            versionString(),
 			Go:             runtime.Version(),
-			NISTCatalog:    c.NISTVersion,
-			FedRAMPRelease: c.FedRAMPVersion,
+			NISTCatalog:    nist,
+			FedRAMPRelease: fedramp,
 		}
 		return writeOutput(s, out.output, false, nil, func(w io.Writer) error {
 			if out.format.value == "json" {

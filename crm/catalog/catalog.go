@@ -97,6 +97,10 @@ type Catalog struct {
 
 var load = sync.OnceValues(func() (*Catalog, error) { return build(&generated) })
 
+// Versions are the NIST catalog release and the FedRAMP baselines release
+// the catalog was generated from, known without building it.
+func Versions() (nist, fedramp string) { return generated.NISTVersion, generated.FedRAMPVersion }
+
 // Default returns the embedded catalog. It is read once and shared; callers
 // must not modify it.
 func Default() *Catalog {
