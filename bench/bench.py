@@ -25,22 +25,43 @@ def sh(*cmd, ok=(0,), cwd=OUT):
     return r
 
 
+LOADS = []  # the one-minute load average before each timed run
+
+
+def once(cmd, ok):
+    """Wall seconds (timed here), CPU seconds (user + system) and peak RSS
+    (MiB), from /usr/bin/time, of one whole process."""
+    LOADS.append(float(open("/proc/loadavg").read().split()[0]))
+    start = time.perf_counter()
+    r = sh("/usr/bin/time", "-f", "@@ %U %S %M", *cmd, ok=ok)
+    wall = time.perf_counter() - start
+    user, system, peak = re.findall(r"@@ ([\d.]+) ([\d.]+) (\d+)", r.stderr)[-1]
+    return wall, float(user) + float(system), int(peak) / 1024
+
+
 def timed(*cmd, runs=RUNS, ok=(0,)):
-    """Median wall seconds (timed here, to the microsecond) and peak RSS
-    (MiB, from /usr/bin/time) of a whole process."""
-    secs, peak = [], 0
+    """Medians of wall and CPU seconds, and the highest peak RSS (MiB)."""
+    return summarize([once(cmd, ok) for _ in range(runs)])
+
+
+def summarize(samples):
+    return (statistics.median(s[0] for s in samples), statistics.median(s[1] for s in samples), max(s[2] for s in samples))
+
+
+def side_by_side(ours, theirs, runs=RUNS, ok=(0,), peer_ok=(0,)):
+    """Times two commands alternately, so that a change in the machine's
+    load falls on both alike."""
+    a, b = [], []
     for _ in range(runs):
-        start = time.perf_counter()
-        r = sh("/usr/bin/time", "-f", "@@ %M", *cmd, ok=ok)
-        secs.append(time.perf_counter() - start)
-        peak = max(peak, int(re.findall(r"@@ (\d+)", r.stderr)[-1]) / 1024)
-    return statistics.median(secs), peak
+        a.append(once(ours, ok))
+        b.append(once(theirs, peer_ok))
+    return summarize(a), summarize(b)
 
 
 def prepare():
     shutil.rmtree(OUT, ignore_errors=True)
     os.makedirs(OUT)
-    for prog in ("crm", "synthetic", "bare"):
+    for prog in ("crm", "synthetic", "bare", "hello"):
         src = "./cmd/crm" if prog == "crm" else "./bench/" + prog
         sh("go", "build", "-o", os.path.join(OUT, prog), src, cwd=ROOT)
     high = open(os.path.join(ROOT, "testdata", "examples", "iaas-high.yaml")).read()
@@ -68,14 +89,19 @@ def main():
     rows = []
 
     def row(work, ours, theirs=None, note=""):
-        ratio = "%.1f×" % (theirs[0] / ours[0]) if theirs else ""
-        rows.append((work, "%.3f" % ours[0], "%.3f" % theirs[0] if theirs else "", ratio,
-                     "%.0f" % ours[1], "%.0f" % theirs[1] if theirs else "", note))
+        wall = "%.1f×" % (theirs[0] / ours[0]) if theirs else ""
+        cpu = "%.1f×" % (theirs[1] / ours[1]) if theirs and ours[1] > 0 else ""
+        rows.append((work, "%.3f" % ours[0], "%.3f" % theirs[0] if theirs else "", wall,
+                     "%.3f" % ours[1], "%.3f" % theirs[1] if theirs else "", cpu,
+                     "%.0f" % ours[2], "%.0f" % theirs[2] if theirs else "", note))
 
-    row("High (791 rows): generate", timed("./crm", "generate", "high.yaml", "-o", "g.xlsx"),
-        timed(PY, peer, "write", "cells.json", "p.xlsx"), "peer: openpyxl writes the same sheets and cells")
-    row("High: import", timed("./crm", "import", "high.xlsx", "-o", "i.yaml"),
-        timed(PY, peer, "read", "high.xlsx"), "peer: openpyxl reads the CIS and CRM sheets")
+    hello = os.path.join(OUT, "hello")
+    row("a Go hello-world", timed(hello), note="what any Go process pays to start")
+    row("crm version", timed("./crm", "version"), note="start-up: every package's init, no work")
+    row("High (791 rows): generate", *side_by_side(("./crm", "generate", "high.yaml", "-o", "g.xlsx"),
+        (PY, peer, "write", "cells.json", "p.xlsx")), note="peer: openpyxl (write_only) writes the same sheets and cells")
+    row("High: import", *side_by_side(("./crm", "import", "high.xlsx", "-o", "i.yaml"),
+        (PY, peer, "read", "high.xlsx")), note="peer: openpyxl (read_only) reads the CIS and CRM sheets")
     row("High: validate the workbook", timed("./crm", "validate", "high.xlsx", ok=(0, 1)))
     row("High: validate the input", timed("./crm", "validate", "high.yaml"))
     row("High: diff two versions", timed("./crm", "diff", "high.yaml", "high2.yaml", ok=(1,)))
@@ -86,20 +112,19 @@ def main():
     xs = sorted(os.path.join("batch", "xlsx", f) for f in os.listdir(os.path.join(OUT, "batch", "xlsx")))
     imp = timed("./crm", "import", *xs, "--out-dir", "batch/yaml", runs=3)
     val = timed("./crm", "validate", "batch/xlsx", runs=3, ok=(0, 1))
-    total = (gen[0] + imp[0] + val[0], max(gen[1], imp[1], val[1]))
+    total = (gen[0] + imp[0] + val[0], gen[1] + imp[1] + val[1], max(gen[2], imp[2], val[2]))
     peer_batch = timed(PY, peer, "batch", "cells.json", "batch/peer", str(BATCH), runs=1)
     row("100 High CRMs: generate", gen)
     row("100 High CRMs: import", imp)
     row("100 High CRMs: validate", val)
-    row("100 High CRMs: all three", total, peer_batch, "peer: one Python process writes, reads and checks 100")
+    row("100 High CRMs: all three", total, peer_batch, "peer: one Python process writes, reads and checks 100 (crm validates them)")
     row("100-service offering: generate", timed("./crm", "generate", "services100.yaml", "-o", "s.xlsx"),
         note="791 rows, each with 100 services' duties")
     # A one-row workbook times what every run pays whatever its size
     # (start-up, the catalog, the workbook's other sheets).
     fixed = timed("./synthetic", "-rows", "1", "-o", "syn.xlsx")[0]
     for n in (7910, 79100):
-        ours = timed("./synthetic", "-rows", str(n), "-o", "syn.xlsx")
-        bare = timed("./bare", "-rows", str(n), "-o", "bare.xlsx")
+        ours, bare = side_by_side(("./synthetic", "-rows", str(n), "-o", "syn.xlsx"), ("./bare", "-rows", str(n), "-o", "bare.xlsx"))
         row("%s rows (synthetic)" % format(n, ","), ours, bare,
             "peer: bare excelize, same cells; %.1f µs a row, %.1f µs past the %.3f s a one-row workbook takes"
             % (ours[0] / n * 1e6, (ours[0] - fixed) / (n - 1) * 1e6, fixed))
@@ -109,11 +134,12 @@ def main():
     go = sh("go", "version", cwd=ROOT).stdout.strip()
     exc = re.search(r"github.com/xuri/excelize/v2 (\S+)", open(os.path.join(ROOT, "go.mod")).read()).group(1)
     opx = sh(PY, peer, "version").stdout.strip()
-    print("Measured %s on %d × %s, %.0f GiB; %s; excelize %s; Python %s, openpyxl %s; medians of %d runs (3 for batches, 1 for the peer's batch)."
-          % (time.strftime("%Y-%m-%d"), os.cpu_count(), cpu, int(mem) / 1048576, go, exc, platform.python_version(), opx, RUNS))
+    print("Measured %s on %d × %s, %.0f GiB; %s; excelize %s; Python %s, openpyxl %s; medians of %d runs (3 for batches, 1 for the peer's batch), crm and its peer alternating; one-minute load average before the runs %.2f–%.2f (median %.2f)."
+          % (time.strftime("%Y-%m-%d"), os.cpu_count(), cpu, int(mem) / 1048576, go, exc, platform.python_version(), opx, RUNS,
+             min(LOADS), max(LOADS), statistics.median(LOADS)))
     print()
-    print("| work | crm s | peer s | peer ÷ crm | crm peak MiB | peer peak MiB | notes |")
-    print("|---|---:|---:|---:|---:|---:|---|")
+    print("| work | crm wall s | peer wall s | wall ratio | crm CPU s | peer CPU s | CPU ratio | crm peak MiB | peer peak MiB | notes |")
+    print("|---|---:|---:|---:|---:|---:|---:|---:|---:|---|")
     for r in rows:
         print("| " + " | ".join(r) + " |")
 
