@@ -263,16 +263,10 @@ func (b *builder) name(pattern string) string {
 	return strings.ReplaceAll(pattern, "{baseline}", b.title)
 }
 
-// cellName is excelize's A1 name of a column and row, both 1-based.
-func cellName(col, row int) string {
-	name, _ := excelize.CoordinatesToCellName(col, row)
-	return name
-}
+// cellName is the A1 name of a column and row, both 1-based.
+func cellName(col, row int) string { return xlsx.CellName(col, row) }
 
-func colName(col int) string {
-	name, _ := excelize.ColumnNumberToName(col)
-	return name
-}
+func colName(col int) string { return xlsx.ColumnName(col) }
 
 func itoa(n int) string { return strconv.Itoa(n) }
 

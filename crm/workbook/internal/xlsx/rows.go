@@ -92,6 +92,15 @@ func (w *RowWriter) Done() []*Piece {
 	return w.pieces
 }
 
+// CellName is the A1 name of a 1-based column and row.
+func CellName(col, row int) string {
+	var b [16]byte
+	return string(strconv.AppendInt(appendColumn(b[:0], col), int64(row), 10))
+}
+
+// ColumnName is a 1-based column's letters.
+func ColumnName(col int) string { return string(appendColumn(nil, col)) }
+
 // appendColumn appends a 1-based column's letters.
 func appendColumn(dst []byte, col int) []byte {
 	if col > 26 {

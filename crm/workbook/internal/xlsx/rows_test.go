@@ -129,7 +129,7 @@ func excelizeColumn(t *testing.T, col int) string {
 
 func TestAppendColumn(t *testing.T) {
 	for _, col := range []int{1, 26, 27, 52, 53, 702, 703, 16384} {
-		if got, want := string(appendColumn(nil, col)), excelizeColumn(t, col); got != want {
+		if got, want := ColumnName(col), excelizeColumn(t, col); got != want {
 			t.Errorf("column %d: got %s, want %s", col, got, want)
 		}
 	}
@@ -177,5 +177,18 @@ func TestPiecesJoin(t *testing.T) {
 	}
 	if crc != crc32.ChecksumIEEE(want.Bytes()) || size != uint64(want.Len()) {
 		t.Errorf("crc %08x size %d, want %08x %d", crc, size, crc32.ChecksumIEEE(want.Bytes()), want.Len())
+	}
+}
+
+// TestCellName holds A1 names to excelize's.
+func TestCellName(t *testing.T) {
+	for _, c := range [][2]int{{1, 1}, {26, 9}, {27, 10}, {16384, 1048576}, {703, 42}} {
+		want, err := excelize.CoordinatesToCellName(c[0], c[1])
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := CellName(c[0], c[1]); got != want {
+			t.Errorf("CellName(%d, %d) = %s, want %s", c[0], c[1], got, want)
+		}
 	}
 }
