@@ -162,4 +162,5 @@ type ProvenanceSheet struct {
 	LeveragedFact string `yaml:"leveraged_fact"`
 	SystemFact    string `yaml:"system_fact"`
 	ServiceFact   string `yaml:"service_fact"`
+	ParameterFact string `yaml:"parameter_fact"`
 }

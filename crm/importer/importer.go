@@ -341,6 +341,11 @@ func (im *importer) keptSystem() {
 				sys.Revisions = im.res.Doc.System.Revisions
 				im.res.Doc.System = sys
 			}
+		case strings.HasPrefix(label, strings.ToLower(layout.Provenance.ParameterFact)+" "):
+			if im.res.Doc.Parameters == nil {
+				im.res.Doc.Parameters = map[string]string{}
+			}
+			im.res.Doc.Parameters[strings.TrimSpace(f[0][len(layout.Provenance.ParameterFact)+1:])] = f[1]
 		case strings.HasPrefix(label, strings.ToLower(layout.Provenance.ServiceFact)+" "):
 			var sv crm.Service
 			if err := json.Unmarshal([]byte(f[1]), &sv); err == nil && sv.ID != "" {

@@ -204,6 +204,14 @@ func TestRoundTrip(t *testing.T) {
 			if again.Doc == nil {
 				t.Fatalf("the imported document does not validate: %+v", again.Findings)
 			}
+			// The parameters and the system block's CR26 fields, kept on the
+			// Provenance sheet, for the SDR and OSCAL of a workbook.
+			if d := cmp.Diff(spec.Doc.Parameters, again.Doc.Parameters); d != "" {
+				t.Errorf("parameters changed in the round trip (-first +again):\n%s", d)
+			}
+			if again.Doc.System.PackageOverviewURI != spec.Doc.System.PackageOverviewURI {
+				t.Errorf("package overview %q, want %q", again.Doc.System.PackageOverviewURI, spec.Doc.System.PackageOverviewURI)
+			}
 			for i := range spec.Rows {
 				a, b := &spec.Rows[i], &again.Rows[i]
 				// The customer text as the input held it: crm's notes are

@@ -2,6 +2,8 @@ package workbook
 
 import (
 	"fmt"
+	"maps"
+	"slices"
 
 	"github.com/crm-tool/crm/crm"
 	"github.com/crm-tool/crm/templates"
@@ -22,6 +24,14 @@ func Check(s *Spec) []crm.Finding {
 				Sheet: sheet, Cell: "C" + itoa(first+i), Rule: "text-too-long", Severity: crm.SeverityOf("text-too-long"),
 				Message: fmt.Sprintf("%s: the responsibilities come to %d characters; an Excel cell holds %d", s.Rows[i].ID, n, crm.MaxCellChars),
 				Rows:    []string{s.Rows[i].ID.String()},
+			})
+		}
+	}
+	for _, id := range slices.Sorted(maps.Keys(s.Doc.Parameters)) {
+		if long, n := crm.TooLongForCell(s.Doc.Parameters[id]); long {
+			out = append(out, crm.Finding{
+				Sheet: layout.Provenance.Sheet, Rule: "text-too-long", Severity: crm.SeverityOf("text-too-long"),
+				Message: fmt.Sprintf("parameter %s: the value is %d characters; an Excel cell holds %d", id, n, crm.MaxCellChars),
 			})
 		}
 	}

@@ -3,6 +3,7 @@ package workbook
 import (
 	"encoding/json"
 	"fmt"
+	"maps"
 	"slices"
 	"strings"
 
@@ -467,6 +468,9 @@ func provenanceFacts(l *templates.ProvenanceSheet, p *Provenance, s *Spec, title
 		raw, _ := json.Marshal(lv)
 		names = append(names, l.LeveragedFact+" "+lv.ID)
 		values = append(values, string(raw))
+	}
+	for _, id := range slices.Sorted(maps.Keys(s.Doc.Parameters)) {
+		names, values = append(names, l.ParameterFact+" "+id), append(values, s.Doc.Parameters[id])
 	}
 	return names, values
 }
