@@ -285,12 +285,22 @@ func RollUp(rows []Row) ControlSummary {
 // RollUpAll rolls up consecutive rows of each control, in row order.
 func RollUpAll(rows []Row) []ControlSummary {
 	var out []ControlSummary
+	for _, ctl := range ByControl(rows) {
+		out = append(out, RollUp(ctl))
+	}
+	return out
+}
+
+// ByControl splits rows in baseline order into each control's rows, as
+// sub-slices of rows (a control's rows are consecutive).
+func ByControl(rows []Row) [][]Row {
+	var out [][]Row
 	for start := 0; start < len(rows); {
 		end := start + 1
 		for end < len(rows) && rows[end].Member == rows[start].Member {
 			end++
 		}
-		out = append(out, RollUp(rows[start:end]))
+		out = append(out, rows[start:end])
 		start = end
 	}
 	return out

@@ -110,9 +110,9 @@ func newDiffCmd(s *streams) *cobra.Command {
 func (o *diffOpts) scnOptions() (cr26.SCNOptions, error) {
 	opts := o.scn
 	opts.ChangeType = o.scnType.value
-	for flag, d := range map[string]string{"planned-start": o.plan.PlannedStart, "planned-completion": o.plan.PlannedCompletion} {
-		if _, err := time.Parse(time.DateOnly, d); d != "" && err != nil {
-			return opts, usagef("--%s %q: want a date such as 2027-01-31", flag, d)
+	for _, f := range []struct{ flag, date string }{{"planned-start", o.plan.PlannedStart}, {"planned-completion", o.plan.PlannedCompletion}} {
+		if _, err := time.Parse(time.DateOnly, f.date); f.date != "" && err != nil {
+			return opts, usagef("--%s %q: want a date such as 2027-01-31", f.flag, f.date)
 		}
 	}
 	switch {

@@ -8,7 +8,6 @@ package catalog
 
 import (
 	"fmt"
-	"strings"
 	"sync"
 
 	"github.com/crm-tool/crm/crm/catalog/internal/format"
@@ -45,16 +44,6 @@ type Control struct {
 // period"), Guideline (what defining it means), and for a selection HowMany
 // ("one" or "one-or-more") and Choices.
 type Param = format.Param
-
-// Param finds one of the control's parameters by id, in any case.
-func (c *Control) Param(id string) (*Param, bool) {
-	for i := range c.Params {
-		if strings.EqualFold(c.Params[i].ID, id) {
-			return &c.Params[i], true
-		}
-	}
-	return nil, false
-}
 
 // Rows lists the Appendix J rows of the control: one per lettered part, or
 // the bare control.

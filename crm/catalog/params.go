@@ -6,8 +6,8 @@ import (
 	"strings"
 )
 
-// paramIndex finds each parameter, by lower-case id, and the control it
-// belongs to; built on first use.
+// paramIndex finds each parameter, by id, and the control it belongs to;
+// built on first use.
 type paramIndex struct {
 	byID map[string]paramRef
 	all  []paramRef
@@ -24,7 +24,7 @@ func (c *Catalog) params() *paramIndex {
 		for _, ctl := range c.controls {
 			for i := range ctl.Params {
 				ref := paramRef{ctl, &ctl.Params[i]}
-				idx.byID[strings.ToLower(ctl.Params[i].ID)] = ref
+				idx.byID[ctl.Params[i].ID] = ref
 				idx.all = append(idx.all, ref)
 			}
 		}
@@ -48,11 +48,13 @@ func (e *UnknownParamError) Error() string {
 	return msg
 }
 
-// Parameter finds a parameter by its id (ac-02_odp.06), in any case, and
-// the control it belongs to.
+// Parameter finds a parameter by its id as the catalog spells it
+// (ac-02_odp.06), and the control it belongs to. Ids are exact, as in
+// OSCAL: the SDR and the SSP's set-parameters carry them as written, so
+// another spelling is unknown, with the right one suggested.
 func (c *Catalog) Parameter(id string) (*Control, *Param, error) {
 	idx := c.params()
-	if ref, ok := idx.byID[strings.ToLower(id)]; ok {
+	if ref, ok := idx.byID[id]; ok {
 		return ref.ctl, ref.param, nil
 	}
 	return nil, nil, &UnknownParamError{ID: id, Suggestions: idx.nearest(strings.ToLower(id))}

@@ -1,7 +1,6 @@
 package cr26
 
 import (
-	"bytes"
 	"cmp"
 	"encoding/json"
 	"fmt"
@@ -59,9 +58,7 @@ func decodeExact(data []byte, v any) error {
 	if err := exactKeys(generic, reflect.TypeOf(v).Elem(), ""); err != nil {
 		return err
 	}
-	dec := json.NewDecoder(bytes.NewReader(data))
-	dec.DisallowUnknownFields()
-	return dec.Decode(v)
+	return json.Unmarshal(data, v)
 }
 
 // exactKeys checks that every object in v has only the keys the struct

@@ -111,14 +111,16 @@ func customerChanges(r *diff.Result, new *diff.Side) (more, less, other []string
 		}
 	}
 	for _, ch := range r.Changes {
-		switch {
-		case shifted[ch.Row]: // told with its shift
-		case ch.Kind == diff.TextChanged && duty(ch.Row) == "":
+		if shifted[ch.Row] {
+			continue // told with its shift
+		}
+		switch d := duty(ch.Row); {
+		case ch.Kind == diff.TextChanged && d == "":
 			o.add(ch.Row, " no longer say what customers must do")
 		case ch.Kind == diff.TextChanged:
-			o.add(ch.Row, ", what customers must do now reads"+duty(ch.Row))
+			o.add(ch.Row, ", what customers must do now reads"+d)
 		case ch.Kind == diff.RowAdded:
-			o.add(ch.Row, " (new)"+duty(ch.Row))
+			o.add(ch.Row, " (new)"+d)
 		}
 	}
 	return m.lines(), l.lines(), o.lines()

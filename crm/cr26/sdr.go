@@ -56,19 +56,14 @@ const (
 // order, as crm.Resolve gives them.
 func BuildSDR(doc *crm.Document, rows []crm.Row) *SDR {
 	s := &SDR{CertificationPackageOverviewURI: doc.System.PackageOverviewURI, SecurityControls: []SecurityControl{}, FedRAMPRequirements: []any{}}
-	for start := 0; start < len(rows); {
-		end := start + 1
-		for end < len(rows) && rows[end].Member == rows[start].Member {
-			end++
-		}
-		parts, m := rows[start:end], rows[start].Member
+	for _, parts := range crm.ByControl(rows) {
+		m := parts[0].Member
 		s.SecurityControls = append(s.SecurityControls, SecurityControl{
 			ControlID:       m.ID.String(),
 			ParameterValues: parameterValues(doc, m.Params),
 			Status:          Status(parts),
 			Description:     describe(doc, parts),
 		})
-		start = end
 	}
 	for _, l := range doc.Leveraged {
 		s.LeveragedServices = append(s.LeveragedServices, LeveragedService{FedRAMPID: l.FedRAMPID, ServiceName: l.Name})
@@ -76,13 +71,13 @@ func BuildSDR(doc *crm.Document, rows []crm.Row) *SDR {
 	return s
 }
 
+// parameterValues are the document's values of a control's parameters, in
+// catalog order.
 func parameterValues(doc *crm.Document, params []catalog.Param) []ParameterValue {
 	var out []ParameterValue
 	for _, p := range params {
-		for id, v := range doc.Parameters {
-			if strings.EqualFold(id, p.ID) {
-				out = append(out, ParameterValue{ParameterID: p.ID, ParameterValue: v})
-			}
+		if v, ok := doc.Parameters[p.ID]; ok {
+			out = append(out, ParameterValue{ParameterID: p.ID, ParameterValue: v})
 		}
 	}
 	return out

@@ -214,20 +214,19 @@ func Export(doc *crm.Document, rows []crm.Row, ups Links) *Document {
 		}
 		si.Components = append(si.Components, c)
 	}
-	for _, sum := range crm.RollUpAll(rows) {
+	for _, ctl := range crm.ByControl(rows) {
 		var stmts []Statement
-		for i := range rows {
-			r := &rows[i]
-			if r.Member == sum.Member && (r.Resolved() || r.IsTodo()) {
+		for i := range ctl {
+			if r := &ctl[i]; r.Resolved() || r.IsTodo() {
 				stmts = append(stmts, e.statement(r))
 			}
 		}
 		if len(stmts) == 0 {
 			continue
 		}
+		id := ctl[0].Member.ID.OSCAL()
 		s.ControlImplementation.ImplementedRequirements = append(s.ControlImplementation.ImplementedRequirements, ImplementedRequirement{
-			UUID: e.uuid("requirement", sum.Member.ID.OSCAL()), ControlID: sum.Member.ID.OSCAL(), Statements: stmts,
-			Props: requirementOrigination(rows, sum.Member),
+			UUID: e.uuid("requirement", id), ControlID: id, Statements: stmts, Props: requirementOrigination(ctl),
 		})
 	}
 	return &Document{SSP: s}
@@ -306,13 +305,10 @@ func (e *exporter) statement(r *crm.Row) Statement {
 // values of all its parts, on the implemented requirement as FedRAMP's
 // OSCAL SSP guide places it (its statements' by-components carry each
 // part's own).
-func requirementOrigination(rows []crm.Row, m *catalog.Member) []Prop {
+func requirementOrigination(ctl []crm.Row) []Prop {
 	var values []string
-	for i := range rows {
-		if rows[i].Member != m {
-			continue
-		}
-		for _, o := range rows[i].Origination {
+	for i := range ctl {
+		for _, o := range ctl[i].Origination {
 			for _, v := range fedRAMPOrigination[o] {
 				if !slices.Contains(values, v) {
 					values = append(values, v)

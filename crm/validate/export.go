@@ -58,11 +58,8 @@ func (c *checker) missingParameters(rows []crm.Row) {
 	const show = 5
 	var total, missing int
 	var controls []string
-	for i := range rows {
-		if i > 0 && rows[i].Member == rows[i-1].Member {
-			continue
-		}
-		m := rows[i].Member
+	for _, ctl := range crm.ByControl(rows) {
+		m := ctl[0].Member
 		lacks := false
 		for _, p := range m.Params {
 			total++
