@@ -62,6 +62,14 @@ func (b *builder) widths(sheet string, widths map[string]float64) error {
 	return nil
 }
 
+// sheetWidths adds a sheet with its column widths.
+func (b *builder) sheetWidths(sheet string, widths map[string]float64) error {
+	if err := b.sheet(sheet); err != nil {
+		return err
+	}
+	return b.widths(sheet, widths)
+}
+
 // columnWidths sets the widths of a sheet's columns from A on.
 func columnWidths(f *excelize.File, sheet string, widths []float64) error {
 	for i, w := range widths {
@@ -76,10 +84,7 @@ func (b *builder) instructions() error {
 	l := &b.layout.Instructions
 	s := l.Sheet
 	sys := b.spec.Doc.System
-	if err := b.sheet(s); err != nil {
-		return err
-	}
-	if err := b.widths(s, l.Widths); err != nil {
+	if err := b.sheetWidths(s, l.Widths); err != nil {
 		return err
 	}
 	if err := b.set(s, "B1", strings.ReplaceAll(b.layout.Title, "{system}", sys.Name), b.st.title); err != nil {
@@ -226,10 +231,7 @@ func (b *builder) examples() error {
 func (b *builder) recordOfChange() error {
 	l := &b.layout.Record
 	s := l.Sheet
-	if err := b.sheet(s); err != nil {
-		return err
-	}
-	if err := b.widths(s, l.Widths); err != nil {
+	if err := b.sheetWidths(s, l.Widths); err != nil {
 		return err
 	}
 	if err := b.set(s, "B2", l.Title, b.st.heading); err != nil {
@@ -249,10 +251,7 @@ func (b *builder) recordOfChange() error {
 func (b *builder) liSaaSKey() error {
 	l := &b.layout.LISaaSKey
 	s := l.Sheet
-	if err := b.sheet(s); err != nil {
-		return err
-	}
-	if err := b.widths(s, l.Widths); err != nil {
+	if err := b.sheetWidths(s, l.Widths); err != nil {
 		return err
 	}
 	if err := b.set(s, "B2", l.Title, b.st.heading); err != nil {
