@@ -2,10 +2,14 @@ package xlsx
 
 import (
 	"bytes"
-	"compress/flate"
 	"hash/crc32"
 	"runtime"
 	"sync"
+
+	// klauspost's deflate writes the same format as compress/flate's at
+	// its fastest level in under half the time, with output as small
+	// (README, Performance).
+	"github.com/klauspost/compress/flate"
 )
 
 // chunkSize is how much of a part one compressor takes at a time.

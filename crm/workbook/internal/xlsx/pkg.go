@@ -81,6 +81,7 @@ func Open(raw []byte, limit int64) (*Package, error) {
 	if err != nil {
 		return nil, err
 	}
+	zr.RegisterDecompressor(zip.Deflate, inflate)
 	p := &Package{parts: map[string]*zip.File{}, sheets: map[string]string{}, limit: limit}
 	var total uint64
 	for _, f := range zr.File {
