@@ -5,7 +5,6 @@
 package importer
 
 import (
-	"cmp"
 	"encoding/json"
 	"fmt"
 	"maps"
@@ -16,20 +15,15 @@ import (
 	"github.com/crm-tool/crm/crm"
 	"github.com/crm-tool/crm/crm/catalog"
 	"github.com/crm-tool/crm/crm/controlid"
-	"github.com/crm-tool/crm/crm/source"
 	"github.com/crm-tool/crm/crm/workbook"
 	"github.com/crm-tool/crm/templates"
 )
 
-// Cell is where a value of the document came from.
-type Cell struct{ Sheet, Ref string }
-
 // Result is an imported workbook.
 type Result struct {
 	Doc      *crm.Document
-	Keys     []string        // control keys in workbook order
-	Cells    map[string]Cell // JSON pointer → the cell it came from
-	Findings []crm.Finding   // the workbook's own problems, at Sheet!Cell
+	Keys     []string      // control keys in workbook order
+	Findings []crm.Finding // the workbook's own problems, at Sheet!Cell
 	// Unplaced are those of Findings whose row or answer the document does
 	// not hold: an id that names no control, a repeated row, an answer
 	// other than Yes, Partial or No.
@@ -41,6 +35,18 @@ type Result struct {
 	// (explanations, planned dates, provider text, leveraged entries).
 	Provenance bool
 	answers    map[string]crm.Answer
+	book       *workbook.Book
+	rowCells   map[string]*rowCells // control key → where its values stand
+}
+
+// rowCells is where one control's values stand. Cells are named only when
+// asked (by a finding), not for every value of every row.
+type rowCells struct {
+	cis, crm *workbook.TableRow
+	// The roles of the CIS cells a status or origination finding stands at:
+	// the row's first mark of its kind, else the kind's first column.
+	statusRole, originRole string
+	prov                   *provRow
 }
 
 // Answers counts the rows by the answer their CRM sheet gives ("" for rows
@@ -81,9 +87,8 @@ func Convert(name string, b *workbook.Book) *Result {
 			n = max(n, len(t.Rows))
 		}
 	}
-	// A row's cells are found by up to about ten pointers.
 	im := &importer{name: name, book: b, rows: make(map[controlid.ID]*rowData, n), described: map[string]bool{},
-		res: &Result{Cells: make(map[string]Cell, 10*n), answers: make(map[string]crm.Answer, n)}}
+		res: &Result{book: b, rowCells: make(map[string]*rowCells, n), answers: make(map[string]crm.Answer, n)}}
 	im.res.Doc = im.document()
 	im.res.Provenance = b.Provenance != nil
 	if b.CRM != nil {
@@ -238,29 +243,27 @@ func (im *importer) entries() {
 			continue
 		}
 		key := id.String()
-		ptr := "/controls/" + source.Escape(key)
 		var e crm.Entry
+		cells := &rowCells{cis: d.cisRow, crm: d.crmRow}
 		if t, r := im.book.CIS, d.cisRow; r != nil {
-			// A mark's problem stands at the CIS cell that holds it: the
-			// row's first mark of its kind, else the first column of it.
-			statusAt, originAt := "", ""
-			for _, c := range layout.CIS.StatusColumns {
-				role := workbook.StatusRole(c.Value)
-				if marked(t.Value(*r, role)) {
+			cells.statusRole = workbook.StatusRole(layout.CIS.StatusColumns[0].Value)
+			cells.originRole = workbook.OriginationRole(layout.CIS.OriginationColumns[0].Value)
+			for i, c := range layout.CIS.StatusColumns {
+				if role := workbook.StatusRole(c.Value); marked(t.Value(*r, role)) {
 					e.Status = append(e.Status, crm.Status(c.Value))
-					statusAt = cmp.Or(statusAt, t.Ref(*r, role))
+					if len(e.Status) == 1 && i > 0 {
+						cells.statusRole = role
+					}
 				}
 			}
-			for _, c := range layout.CIS.OriginationColumns {
-				role := workbook.OriginationRole(c.Value)
-				if marked(t.Value(*r, role)) {
+			for i, c := range layout.CIS.OriginationColumns {
+				if role := workbook.OriginationRole(c.Value); marked(t.Value(*r, role)) {
 					e.Origination = append(e.Origination, crm.Origination(c.Value))
-					originAt = cmp.Or(originAt, t.Ref(*r, role))
+					if len(e.Origination) == 1 && i > 0 {
+						cells.originRole = role
+					}
 				}
 			}
-			im.cell(ptr, t.Sheet, t.Ref(*r, workbook.RoleID))
-			im.cell(ptr+"/origination", t.Sheet, cmp.Or(originAt, t.Ref(*r, workbook.OriginationRole(layout.CIS.OriginationColumns[0].Value))))
-			im.cell(ptr+"/status", t.Sheet, cmp.Or(statusAt, t.Ref(*r, workbook.StatusRole(layout.CIS.StatusColumns[0].Value))))
 		}
 		if t, r := im.book.CRM, d.crmRow; r != nil {
 			raw := t.Value(*r, workbook.RoleAnswer)
@@ -271,15 +274,14 @@ func (im *importer) entries() {
 					fmt.Sprintf("%s: %q is not one of %s", id, strings.TrimSpace(raw), strings.Join(layout.CRM.Answers, ", ")), key)
 			}
 			e.Customer = cleanText(t.Value(*r, workbook.RoleText))
-			im.cell(ptr, t.Sheet, t.Ref(*r, workbook.RoleID))
-			im.cell(ptr+"/answer", t.Sheet, t.Ref(*r, workbook.RoleAnswer))
-			im.cell(ptr+"/customer", t.Sheet, t.Ref(*r, workbook.RoleText))
 		}
 		im.res.answers[key] = e.Answer
 		if p, ok := prov[id]; ok {
-			p.apply(&e, im.res.Cells, ptr)
+			p.apply(&e)
+			cells.prov = p
 			im.described[key] = true
 		}
+		im.res.rowCells[key] = cells
 		im.res.Doc.Controls[key] = e
 		im.res.Keys = append(im.res.Keys, key)
 	}
@@ -424,19 +426,6 @@ func (im *importer) stripNotes() {
 		e.Customer = crm.StripNotes(e.Customer, &r, im.res.Doc)
 		im.res.Doc.Controls[key] = e
 	}
-}
-
-func (im *importer) cell(ptr, sheet, ref string) {
-	if _, ok := im.res.Cells[ptr]; !ok || sheet == crmSheet(im.book) {
-		im.res.Cells[ptr] = Cell{Sheet: sheet, Ref: ref}
-	}
-}
-
-func crmSheet(b *workbook.Book) string {
-	if b.CRM == nil {
-		return ""
-	}
-	return b.CRM.Sheet
 }
 
 // sheetsDiffer reports rows that only one of the CIS and CRM sheets lists.

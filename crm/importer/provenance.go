@@ -5,7 +5,6 @@ import (
 
 	"github.com/crm-tool/crm/crm"
 	"github.com/crm-tool/crm/crm/controlid"
-	"github.com/crm-tool/crm/crm/source"
 	"github.com/crm-tool/crm/crm/workbook"
 )
 
@@ -64,7 +63,7 @@ func value(t *workbook.Table, r workbook.TableRow, header string) string {
 // apply lays the Provenance fields over an entry. An answer the input did
 // not state, and that the origination gives anyway, is left to be derived
 // again, as it was.
-func (p *provRow) apply(e *crm.Entry, cells map[string]Cell, ptr string) {
+func (p *provRow) apply(e *crm.Entry) {
 	e.PlannedDate = p.fields["planned_date"]
 	e.Explanation = p.fields["explanation"]
 	e.Provider = p.fields["provider"]
@@ -76,10 +75,5 @@ func (p *provRow) apply(e *crm.Entry, cells map[string]Cell, ptr string) {
 	}
 	if !p.stated && len(e.Origination) > 0 && crm.DeriveAnswer(e.Origination) == e.Answer {
 		e.Answer = ""
-	}
-	for header, field := range provenanceColumns {
-		if c, ok := p.table.Columns[header]; ok {
-			cells[ptr+"/"+source.Escape(field)] = Cell{Sheet: p.sheet, Ref: workbook.CellRef(c, p.row.Row)}
-		}
 	}
 }

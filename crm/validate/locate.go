@@ -35,7 +35,7 @@ func (l sourceLocator) order(pointer string) int {
 // they came from; a pointer without a cell of its own falls back to its
 // longest prefix that has one, else to the main sheet.
 type cellLocator struct {
-	cells map[string]importer.Cell
+	imp   *importer.Result
 	rank  map[string]int
 	sheet string
 }
@@ -45,12 +45,12 @@ func newCellLocator(imp *importer.Result, sheet string) cellLocator {
 	for i, k := range imp.Keys {
 		rank["/controls/"+source.Escape(k)] = i
 	}
-	return cellLocator{cells: imp.Cells, rank: rank, sheet: sheet}
+	return cellLocator{imp: imp, rank: rank, sheet: sheet}
 }
 
 func (l cellLocator) place(f *crm.Finding, pointer string) {
 	for p := pointer; ; {
-		if c, ok := l.cells[p]; ok {
+		if c, ok := l.imp.Cell(p); ok {
 			f.Sheet, f.Cell = c.Sheet, c.Ref
 			return
 		}
@@ -64,7 +64,7 @@ func (l cellLocator) place(f *crm.Finding, pointer string) {
 }
 
 func (l cellLocator) has(pointer string) bool {
-	_, ok := l.cells[pointer]
+	_, ok := l.imp.Cell(pointer)
 	return ok
 }
 
