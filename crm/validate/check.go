@@ -91,21 +91,23 @@ func check(name string, data []byte, cat *catalog.Catalog, ch *chain) (*Result, 
 	for _, d := range src.Duplicates {
 		c.addAt(d.Pos, "duplicate-key", d.Pointer, fmt.Sprintf("key %q appears again; the first one, on line %d, is used", d.Key, d.First.Line))
 	}
-	return c.run(res, src.Value, nil)
-}
-
-// run schema-checks a decoded value, then resolves it and applies every rule.
-// doc, when not nil, is the value as a document already.
-func (c *checker) run(res *Result, value any, doc *crm.Document) (*Result, error) {
-	res.loc = c.loc
 	schema, err := schemacheck.Input()
 	if err != nil {
 		return nil, err
 	}
-	problems, err := inputProblems(schema, value)
+	problems, err := inputProblems(schema, src.Value)
 	if err != nil {
 		return nil, err
 	}
+	return c.run(res, problems, src.Value, nil)
+}
+
+// run reports the schema's problems with a decoded value; when there are
+// none, it resolves the value and applies every rule. doc, when not nil, is
+// the value as a document already, and value is not needed.
+func (c *checker) run(res *Result, problems []schemacheck.Problem, value any, doc *crm.Document) (*Result, error) {
+	res.loc = c.loc
+	var err error
 	for _, p := range problems {
 		c.add("schema", p.Pointer, p.Message)
 	}

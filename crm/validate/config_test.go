@@ -2,12 +2,13 @@ package validate
 
 import (
 	"context"
-	"github.com/crm-tool/crm/crm"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/crm-tool/crm/crm"
 
 	"github.com/google/go-cmp/cmp"
 )

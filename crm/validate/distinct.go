@@ -1,10 +1,12 @@
 package validate
 
 import (
+	"bytes"
 	"encoding/json"
 	"sort"
 	"strconv"
 
+	"github.com/crm-tool/crm/crm"
 	"github.com/crm-tool/crm/crm/schemacheck"
 )
 
@@ -15,6 +17,50 @@ import (
 // passes whole; only a document that fails is checked entry by entry, to
 // point at each failing one. Checking the distinct entries first is most of
 // the schema's cost saved on an imported workbook.
+
+// documentProblems is the schema's problems with a typed document (an
+// imported workbook), checked as the JSON it would be written as: its
+// distinct entries first, the whole document only when they fail.
+func documentProblems(s *schemacheck.Schema, doc *crm.Document) ([]schemacheck.Problem, error) {
+	slim := *doc
+	slim.Controls = make(map[string]crm.Entry, len(doc.Controls))
+	seen := make(map[string]bool, len(doc.Controls))
+	for key, entry := range doc.Controls {
+		raw, err := json.Marshal(entry)
+		if err != nil {
+			return nil, err
+		}
+		if !seen[string(raw)] {
+			seen[string(raw)] = true
+			slim.Controls[key] = entry
+		}
+	}
+	v, err := jsonValue(&slim)
+	if err != nil {
+		return nil, err
+	}
+	if s.Valid(v) {
+		return nil, nil
+	}
+	if v, err = jsonValue(doc); err != nil {
+		return nil, err
+	}
+	return s.Problems(v)
+}
+
+// jsonValue is v as decoded JSON, what the schema checks: maps, slices,
+// strings, json.Number.
+func jsonValue(v any) (any, error) {
+	raw, err := json.Marshal(v)
+	if err != nil {
+		return nil, err
+	}
+	dec := json.NewDecoder(bytes.NewReader(raw))
+	dec.UseNumber()
+	var value any
+	err = dec.Decode(&value)
+	return value, err
+}
 
 // inputProblems is the schema's problems with an input document.
 func inputProblems(s *schemacheck.Schema, v any) ([]schemacheck.Problem, error) {

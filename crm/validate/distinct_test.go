@@ -9,6 +9,7 @@ import (
 
 	"github.com/google/go-cmp/cmp"
 
+	"github.com/crm-tool/crm/crm"
 	"github.com/crm-tool/crm/crm/schemacheck"
 	"github.com/crm-tool/crm/crm/source"
 	"github.com/crm-tool/crm/schemas"
@@ -58,6 +59,47 @@ func TestDistinctEntriesFindTheSame(t *testing.T) {
 		}
 		if d := cmp.Diff(want, got, cmp.AllowUnexported(schemacheck.Problem{})); d != "" {
 			t.Errorf("%s: problems differ (-all entries +distinct first):\n%s", name, d)
+		}
+	}
+}
+
+// TestDocumentProblemsFindTheSame: a typed document (an imported workbook)
+// checked distinct entries first has the problems of the whole document as
+// JSON, whether its repeated entries pass or fail.
+func TestDocumentProblemsFindTheSame(t *testing.T) {
+	schema, err := schemacheck.Input()
+	if err != nil {
+		t.Fatal(err)
+	}
+	sys := crm.System{CSP: "A", Name: "B", Baseline: "low"}
+	docs := map[string]*crm.Document{
+		"repeated valid": {SchemaVersion: 1, System: sys, Controls: map[string]crm.Entry{
+			"AC-1": {Answer: crm.AnswerYes}, "AC-2": {Answer: crm.AnswerYes}, "AC-3": {Answer: crm.AnswerNo, Customer: "Customers do it."}}},
+		"repeated invalid": {SchemaVersion: 1, System: sys, Controls: map[string]crm.Entry{
+			"AC-1": {Answer: "maybe"}, "AC-2": {Answer: "maybe"}, "AC-3": {Answer: crm.AnswerYes}, "AC-4": {Answer: crm.AnswerYes}}},
+		"distinct invalid": {SchemaVersion: 1, System: sys, Controls: map[string]crm.Entry{
+			"AC-1": {Status: []crm.Status{"bogus"}}, "AC-2": {PlannedDate: "soon"}}},
+		"invalid outside the controls": {SchemaVersion: 1, System: crm.System{Name: "B", Baseline: "low"}, Controls: map[string]crm.Entry{
+			"AC-1": {Answer: crm.AnswerYes}, "AC-2": {Answer: crm.AnswerYes}}},
+	}
+	for name, doc := range docs {
+		v, err := jsonValue(doc)
+		if err != nil {
+			t.Fatal(err)
+		}
+		want, err := schema.Problems(v)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if name != "repeated valid" && len(want) == 0 {
+			t.Fatalf("%s: the schema finds nothing; the case tests nothing", name)
+		}
+		got, err := documentProblems(schema, doc)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if d := cmp.Diff(want, got, cmp.AllowUnexported(schemacheck.Problem{})); d != "" {
+			t.Errorf("%s: problems differ (-whole document +distinct first):\n%s", name, d)
 		}
 	}
 }

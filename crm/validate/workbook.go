@@ -1,12 +1,10 @@
 package validate
 
 import (
-	"bytes"
-	"encoding/json"
-
 	"github.com/crm-tool/crm/crm"
 	"github.com/crm-tool/crm/crm/catalog"
 	"github.com/crm-tool/crm/crm/importer"
+	"github.com/crm-tool/crm/crm/schemacheck"
 )
 
 // misnamed is the finding of a file whose name says another kind than its
@@ -32,18 +30,16 @@ func Workbook(name string, data []byte, baseline catalog.Baseline) (*Result, err
 	if err != nil {
 		return nil, err
 	}
-	raw, err := json.Marshal(imp.Doc)
+	schema, err := schemacheck.Input()
 	if err != nil {
 		return nil, err
 	}
-	dec := json.NewDecoder(bytes.NewReader(raw))
-	dec.UseNumber()
-	var value any
-	if err := dec.Decode(&value); err != nil {
+	problems, err := documentProblems(schema, imp.Doc)
+	if err != nil {
 		return nil, err
 	}
 	c := &checker{file: name, cat: catalog.Default(), groups: map[groupKey][]string{}, loc: newCellLocator(imp, imp.Sheet), workbook: true,
 		bare: !imp.Provenance, skipped: map[string]int{}}
 	c.findings = append(c.findings, imp.Findings...)
-	return c.run(&Result{File: name, Notes: imp.Notes, Imported: imp}, value, imp.Doc)
+	return c.run(&Result{File: name, Notes: imp.Notes, Imported: imp}, problems, nil, imp.Doc)
 }
