@@ -123,7 +123,7 @@ func Open(raw []byte, limit int64) (*Package, error) {
 		return nil, err
 	}
 	if sstPart, ok := byType[relSharedStrings]; ok {
-		sst, err := p.read(sstPart)
+		sst, err := p.readText(sstPart)
 		if err != nil {
 			// A workbook whose strings cannot be read would import with
 			// its text missing: refuse it instead.
@@ -220,36 +220,61 @@ func isXMLPart(name string) bool {
 // read unzips a part, whole or not at all: a damaged part (a bad checksum,
 // a broken deflate stream, sizes that lie) is an error naming it.
 func (p *Package) read(name string) ([]byte, error) {
+	var buf bytes.Buffer
+	if err := p.unzip(name, &buf); err != nil {
+		return nil, err
+	}
+	return buf.Bytes(), nil
+}
+
+// readText unzips a part as read does, into a string: the scanner's cell
+// values are substrings of it, so reading a cell allocates nothing unless
+// its text must be decoded (references, CR LF).
+func (p *Package) readText(name string) (string, error) {
+	var b strings.Builder
+	if err := p.unzip(name, &b); err != nil {
+		return "", err
+	}
+	return b.String(), nil
+}
+
+// sink is what a part unzips into: a bytes.Buffer or a strings.Builder.
+type sink interface {
+	io.Writer
+	Grow(n int)
+	Len() int
+}
+
+// unzip unzips a part into dst, sized for what the part says it holds:
+// growing as ReadAll does copies the part several times over.
+func (p *Package) unzip(name string, dst sink) error {
 	f, ok := p.parts[name]
 	if !ok {
-		return nil, fmt.Errorf("the package has no part %s", name)
+		return fmt.Errorf("the package has no part %s", name)
 	}
 	if !isXMLPart(name) {
-		return nil, fmt.Errorf("part %s is not named as XML (.xml or .rels)", name)
+		return fmt.Errorf("part %s is not named as XML (.xml or .rels)", name)
 	}
 	rc, err := f.Open()
 	if err != nil {
-		return nil, fmt.Errorf("part %s: %w", name, err)
+		return fmt.Errorf("part %s: %w", name, err)
 	}
 	defer rc.Close()
-	// Sized for what the part says it holds: growing as ReadAll does
-	// copies the part several times over.
-	buf := bytes.NewBuffer(make([]byte, 0, min(int64(f.UncompressedSize64), p.limit)+bytes.MinRead))
+	dst.Grow(int(min(int64(f.UncompressedSize64), p.limit)) + bytes.MinRead)
 	// archive/zip refuses a part that unzips to more than its declared
 	// size, so the declared sizes, which Open holds to the limit, bound
 	// what all parts together unzip to.
-	if _, err := buf.ReadFrom(io.LimitReader(rc, p.limit+1)); err != nil {
-		return nil, fmt.Errorf("part %s is damaged: %w", name, err)
+	if _, err := io.Copy(dst, io.LimitReader(rc, p.limit+1)); err != nil {
+		return fmt.Errorf("part %s is damaged: %w", name, err)
 	}
-	data := buf.Bytes()
-	if int64(len(data)) > p.limit {
-		return nil, ErrTooLarge
+	if int64(dst.Len()) > p.limit {
+		return ErrTooLarge
 	}
-	return data, nil
+	return nil
 }
 
 // sharedStrings reads the shared-strings table.
-func sharedStrings(sst []byte) ([]string, error) {
+func sharedStrings(sst string) ([]string, error) {
 	var out []string
 	sc := scanner{data: sst}
 	for {

@@ -1,7 +1,6 @@
 package xlsx
 
 import (
-	"bytes"
 	"fmt"
 	"regexp"
 	"strconv"
@@ -30,7 +29,7 @@ func (p *Package) Rows(sheet string) ([][]string, [][2]int, error) {
 	if !ok {
 		return nil, nil, fmt.Errorf("no sheet %q", sheet)
 	}
-	data, err := p.read(part)
+	data, err := p.readText(part)
 	if err != nil {
 		return nil, nil, err
 	}
@@ -57,13 +56,14 @@ const maxCells = 1 << 22
 
 // sheetRows reads a sheet part's cells; unvalued, when not nil, is told of
 // each formula cell without a saved value.
-func (p *Package) sheetRows(data []byte, unvalued func(row, col int)) ([][]string, error) {
+func (p *Package) sheetRows(data string, unvalued func(row, col int)) ([][]string, error) {
 	sc := scanner{data: data}
 	var out [][]string
 	row, col, width := 0, 0, 0 // width: the widest row so far, to size the next
 	// Rows hold the empty cells between their cells too, which cost memory
 	// but no bytes of XML, so their number is bounded, not the XML's size.
 	cells := 0
+	var slab rowSlab
 	for {
 		name, tag, closing, selfClosing := sc.next()
 		switch {
@@ -84,7 +84,8 @@ func (p *Package) sheetRows(data []byte, unvalued func(row, col int)) ([][]strin
 			}
 			col = 0
 		case name == "c":
-			if ref := rawAttr(tag, "r"); len(ref) > 0 {
+			ref, typ := rawAttrs(tag, "r", "t")
+			if len(ref) > 0 {
 				if c, ok := columnOf(ref); ok {
 					col = c
 				} else {
@@ -99,7 +100,7 @@ func (p *Package) sheetRows(data []byte, unvalued func(row, col int)) ([][]strin
 			if selfClosing || row < 1 {
 				continue
 			}
-			v, formula := p.cell(&sc, cellType(rawAttr(tag, "t")))
+			v, formula := p.cell(&sc, cellType(typ))
 			if sc.tooLong {
 				return nil, fmt.Errorf("cell %s%d %w", appendColumn(nil, col), row, errTextTooLong)
 			}
@@ -114,7 +115,7 @@ func (p *Package) sheetRows(data []byte, unvalued func(row, col int)) ([][]strin
 			}
 			r := out[row-1]
 			if r == nil {
-				r = make([]string, 0, max(width, col))
+				r = slab.row(max(width, col))
 			}
 			if cells += col - len(r); cells > maxCells {
 				return nil, fmt.Errorf("its rows span more than %d cells, the most crm reads of a sheet", maxCells)
@@ -127,6 +128,20 @@ func (p *Package) sheetRows(data []byte, unvalued func(row, col int)) ([][]strin
 			width = max(width, col)
 		}
 	}
+}
+
+// rowSlab hands out rows from shared blocks: one allocation for many rows.
+type rowSlab []string
+
+// row is an empty row with room for n cells; appending past them moves it
+// out of the block, never over the next row.
+func (s *rowSlab) row(n int) []string {
+	if len(*s) < n {
+		*s = make([]string, max(n, 1024))
+	}
+	r := (*s)[:0:n]
+	*s = (*s)[n:]
+	return r
 }
 
 // cell reads the value of a <c> element whose start tag was just read, and
@@ -178,10 +193,10 @@ func trimRows(rows [][]string) [][]string {
 }
 
 // cellType is a cell's t attribute.
-func cellType(t []byte) string { return unescape(intern(t)) }
+func cellType(t string) string { return unescape(t) }
 
 // columnOf reads the column of an A1 reference, 1-based.
-func columnOf[T string | []byte](ref T) (int, bool) {
+func columnOf(ref string) (int, bool) {
 	c := 0
 	for i := 0; i < len(ref); i++ {
 		b := ref[i] | 0x20
@@ -195,7 +210,7 @@ func columnOf[T string | []byte](ref T) (int, bool) {
 
 // scanner walks XML tags; names lose their namespace prefix.
 type scanner struct {
-	data []byte
+	data string
 	pos  int
 	// tooLong is set when a text is longer than maxTextBytes; the text is
 	// then not kept.
@@ -215,19 +230,19 @@ var errTextTooLong = fmt.Errorf("holds more text than an Excel cell can (%d char
 // next returns the next element tag: its local name, the raw tag, whether it
 // closes an element and whether it is self-closing. Comments, processing
 // instructions and CDATA are skipped. An empty name means the end.
-func (sc *scanner) next() (name string, tag []byte, closing, selfClosing bool) {
+func (sc *scanner) next() (name, tag string, closing, selfClosing bool) {
 	for {
-		i := bytes.IndexByte(sc.data[sc.pos:], '<')
+		i := strings.IndexByte(sc.data[sc.pos:], '<')
 		if i < 0 {
 			sc.pos = len(sc.data)
-			return "", nil, false, false
+			return "", "", false, false
 		}
 		start := sc.pos + i
 		if start+1 < len(sc.data) && (sc.data[start+1] == '!' || sc.data[start+1] == '?') {
 			switch {
-			case bytes.HasPrefix(sc.data[start:], []byte("<!--")):
+			case strings.HasPrefix(sc.data[start:], "<!--"):
 				sc.skipPast(start, "-->")
-			case bytes.HasPrefix(sc.data[start:], []byte("<![CDATA[")):
+			case strings.HasPrefix(sc.data[start:], "<![CDATA["):
 				sc.skipPast(start, "]]>")
 			default: // <?...?> and <!DOCTYPE ...>
 				sc.skipPast(start, ">")
@@ -237,31 +252,42 @@ func (sc *scanner) next() (name string, tag []byte, closing, selfClosing bool) {
 		end := tagEnd(sc.data[start:])
 		if end < 0 {
 			sc.pos = len(sc.data)
-			return "", nil, false, false
+			return "", "", false, false
 		}
 		tag = sc.data[start+1 : start+end]
 		sc.pos = start + end + 1
 		closing = len(tag) > 0 && tag[0] == '/'
 		selfClosing = len(tag) > 0 && tag[len(tag)-1] == '/'
-		n := bytes.TrimLeft(tag, "/")
+		n := strings.TrimLeft(tag, "/")
 		for j, c := range n {
 			if c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == '/' {
 				n = n[:j]
 				break
 			}
 		}
-		if j := bytes.IndexByte(n, ':'); j >= 0 {
+		if j := strings.IndexByte(n, ':'); j >= 0 {
 			n = n[j+1:]
 		}
-		return intern(n), tag, closing, selfClosing
+		return n, tag, closing, selfClosing
 	}
 }
 
 // tagEnd finds the '>' that ends the tag data starts with, past any '>'
 // inside a quoted attribute value; -1 when there is none.
-func tagEnd(data []byte) int {
+func tagEnd(data string) int {
+	// Most often the first '>' ends the tag: when only double quotes come
+	// before it, and an even number of them, it stands outside any value.
+	// Both are found a word at a time, not byte by byte.
+	i := strings.IndexByte(data, '>')
+	if i < 0 {
+		return -1
+	}
+	if head := data[:i]; strings.IndexByte(head, '\'') < 0 && strings.Count(head, `"`)%2 == 0 {
+		return i
+	}
 	var quote byte
-	for i, c := range data {
+	for i := 0; i < len(data); i++ {
+		c := data[i]
 		switch {
 		case quote != 0:
 			if c == quote {
@@ -276,48 +302,14 @@ func tagEnd(data []byte) int {
 	return -1
 }
 
-// intern is b as a string, without allocating for the element names and
-// cell types the scanner meets for every cell.
-func intern(b []byte) string {
-	switch string(b) {
-	case "":
-		return ""
-	case "c":
-		return "c"
-	case "v":
-		return "v"
-	case "t":
-		return "t"
-	case "f":
-		return "f"
-	case "is":
-		return "is"
-	case "r":
-		return "r"
-	case "row":
-		return "row"
-	case "si":
-		return "si"
-	case "s":
-		return "s"
-	case "inlineStr":
-		return "inlineStr"
-	case "str":
-		return "str"
-	case "n":
-		return "n"
-	}
-	return string(b)
-}
-
 // isEndTag tells whether data starts with the end tag of element name,
 // unprefixed.
-func isEndTag(data []byte, name string) bool {
+func isEndTag(data, name string) bool {
 	return len(data) >= len(name)+3 && data[1] == '/' && string(data[2:2+len(name)]) == name && data[2+len(name)] == '>'
 }
 
 func (sc *scanner) skipPast(start int, end string) {
-	if j := bytes.Index(sc.data[start:], []byte(end)); j >= 0 {
+	if j := strings.Index(sc.data[start:], end); j >= 0 {
 		sc.pos = start + j + len(end)
 	} else {
 		sc.pos = len(sc.data)
@@ -328,7 +320,7 @@ func (sc *scanner) skipPast(start int, end string) {
 // just read, up to its end.
 func (sc *scanner) until(name string) string {
 	// Most often the text runs straight to the end tag.
-	if i := bytes.IndexByte(sc.data[sc.pos:], '<'); i >= 0 && isEndTag(sc.data[sc.pos+i:], name) {
+	if i := strings.IndexByte(sc.data[sc.pos:], '<'); i >= 0 && isEndTag(sc.data[sc.pos+i:], name) {
 		text := sc.data[sc.pos : sc.pos+i]
 		sc.pos += i
 		sc.next()
@@ -345,7 +337,7 @@ func (sc *scanner) until(name string) string {
 			sc.skip()
 			return ""
 		}
-		i := bytes.IndexByte(sc.data[sc.pos:], '<')
+		i := strings.IndexByte(sc.data[sc.pos:], '<')
 		if i < 0 {
 			b.WriteString(unescape(lineEnds(sc.data[sc.pos:])))
 			sc.pos = len(sc.data)
@@ -353,12 +345,12 @@ func (sc *scanner) until(name string) string {
 		}
 		b.WriteString(unescape(lineEnds(sc.data[sc.pos : sc.pos+i])))
 		sc.pos += i
-		if bytes.HasPrefix(sc.data[sc.pos:], []byte("<![CDATA[")) {
-			end := bytes.Index(sc.data[sc.pos:], []byte("]]>"))
+		if strings.HasPrefix(sc.data[sc.pos:], "<![CDATA[") {
+			end := strings.Index(sc.data[sc.pos:], "]]>")
 			if end < 0 {
 				end = len(sc.data) - sc.pos
 			}
-			b.Write(sc.data[sc.pos+9 : sc.pos+end])
+			b.WriteString(sc.data[sc.pos+9 : sc.pos+end])
 			sc.pos += min(end+3, len(sc.data)-sc.pos)
 			continue
 		}
@@ -425,12 +417,17 @@ func (sc *scanner) skip() {
 }
 
 // rawAttr is an attribute's value as it stands in a raw start tag, not
-// unescaped; nil when absent. Attributes are read in order, one after the
-// other, so a name inside another's value is never taken for an attribute;
-// the name's prefix does not count, and of two, the last counts, as in
-// encoding/xml.
-func rawAttr(tag []byte, name string) []byte {
-	var found []byte
+// unescaped; "" when absent.
+func rawAttr(tag, name string) string {
+	v, _ := rawAttrs(tag, name, "")
+	return v
+}
+
+// rawAttrs reads two attributes in one pass over a raw start tag ("" for
+// none). Attributes are read in order, one after the other, so a name
+// inside another's value is never taken for an attribute; the name's prefix
+// does not count, and of two, the last counts, as in encoding/xml.
+func rawAttrs(tag, name1, name2 string) (v1, v2 string) {
 	i := 1
 	for i < len(tag) && !isSpace(tag[i]) { // past the element's name
 		i++
@@ -453,31 +450,34 @@ func rawAttr(tag []byte, name string) []byte {
 			i++
 		}
 		if i == start || i == len(tag) || tag[i] != '=' {
-			return found
+			return v1, v2
 		}
 		for i++; i < len(tag) && isSpace(tag[i]); i++ {
 		}
 		if i == len(tag) || tag[i] != '"' && tag[i] != '\'' {
-			return found
+			return v1, v2
 		}
-		end := bytes.IndexByte(tag[i+1:], tag[i])
+		end := strings.IndexByte(tag[i+1:], tag[i])
 		if end < 0 {
-			return found
+			return v1, v2
 		}
-		if string(attr) == name {
-			found = tag[i+1 : i+1+end]
+		switch value := tag[i+1 : i+1+end]; {
+		case len(attr) == 0:
+		case string(attr) == name1:
+			v1 = value
+		case string(attr) == name2:
+			v2 = value
 		}
 		i += end + 2
 	}
-	return found
+	return v1, v2
 }
 
 func isSpace(c byte) bool { return c == ' ' || c == '\t' || c == '\n' || c == '\r' }
 
 // lineEnds turns literal CR LF and CR into LF, as every XML parser does
 // (a character reference such as &#13; stays).
-func lineEnds(raw []byte) string {
-	s := string(raw)
+func lineEnds(s string) string {
 	if !strings.Contains(s, "\r") {
 		return s
 	}

@@ -133,7 +133,7 @@ func FuzzSheetRowsAgreeWithEncodingXML(f *testing.F) {
 		if !ok || hasDirective(content) {
 			t.Skip()
 		}
-		got, err := p.sheetRows(sheet, nil)
+		got, err := p.sheetRows(string(sheet), nil)
 		if err != nil {
 			t.Fatalf("encoding/xml reads it, the scanner refuses it: %v", err)
 		}
@@ -189,7 +189,7 @@ func FuzzSharedStringsAgreeWithEncodingXML(f *testing.F) {
 
 func mustSharedStrings(t *testing.T, sst []byte) []string {
 	t.Helper()
-	out, err := sharedStrings(sst)
+	out, err := sharedStrings(string(sst))
 	if err != nil {
 		t.Fatal(err)
 	}
