@@ -89,7 +89,7 @@ func Convert(name string, b *workbook.Book) *Result {
 	}
 	im := &importer{name: name, book: b, rows: make(map[controlid.ID]*rowData, n), described: map[string]bool{},
 		res: &Result{book: b, rowCells: make(map[string]*rowCells, n), answers: make(map[string]crm.Answer, n)}}
-	im.res.Doc = im.document()
+	im.res.Doc = im.document(n)
 	im.res.Provenance = b.Provenance != nil
 	if b.CRM != nil {
 		im.res.Sheet = b.CRM.Sheet
@@ -145,8 +145,8 @@ func (im *importer) unplaced(sheet, ref, rule string, msg string, rows ...string
 }
 
 // document starts the input document from the Instructions and Provenance
-// sheets.
-func (im *importer) document() *crm.Document {
+// sheets, with room for its rows' entries.
+func (im *importer) document(rows int) *crm.Document {
 	b := im.book
 	sys := crm.System{
 		CSP:       b.System["csp"],
@@ -172,7 +172,7 @@ func (im *importer) document() *crm.Document {
 		}
 		sys.Revisions = append(sys.Revisions, crm.Revision{Date: r[0], Description: r[1], Version: r[2], Author: r[3]})
 	}
-	doc := &crm.Document{SchemaVersion: crm.SchemaVersion, System: sys, Controls: map[string]crm.Entry{}}
+	doc := &crm.Document{SchemaVersion: crm.SchemaVersion, System: sys, Controls: make(map[string]crm.Entry, rows)}
 	if b.Revision == 4 {
 		doc.Revision = 4
 	}
@@ -233,6 +233,8 @@ func (im *importer) listed(t *workbook.Table, id controlid.ID) bool {
 func (im *importer) entries() {
 	layout := templates.AppendixJ()
 	prov := im.provenanceRows()
+	statusRoles := columnRoles(layout.CIS.StatusColumns, workbook.StatusRole)
+	originRoles := columnRoles(layout.CIS.OriginationColumns, workbook.OriginationRole)
 	for _, id := range im.order {
 		d := im.rows[id]
 		// The Rev 4 template's CIS sheet lists Low and Moderate rows
@@ -246,10 +248,9 @@ func (im *importer) entries() {
 		var e crm.Entry
 		cells := &rowCells{cis: d.cisRow, crm: d.crmRow}
 		if t, r := im.book.CIS, d.cisRow; r != nil {
-			cells.statusRole = workbook.StatusRole(layout.CIS.StatusColumns[0].Value)
-			cells.originRole = workbook.OriginationRole(layout.CIS.OriginationColumns[0].Value)
+			cells.statusRole, cells.originRole = statusRoles[0], originRoles[0]
 			for i, c := range layout.CIS.StatusColumns {
-				if role := workbook.StatusRole(c.Value); marked(t.Value(*r, role)) {
+				if role := statusRoles[i]; marked(t.Value(*r, role)) {
 					e.Status = append(e.Status, crm.Status(c.Value))
 					if len(e.Status) == 1 && i > 0 {
 						cells.statusRole = role
@@ -257,7 +258,7 @@ func (im *importer) entries() {
 				}
 			}
 			for i, c := range layout.CIS.OriginationColumns {
-				if role := workbook.OriginationRole(c.Value); marked(t.Value(*r, role)) {
+				if role := originRoles[i]; marked(t.Value(*r, role)) {
 					e.Origination = append(e.Origination, crm.Origination(c.Value))
 					if len(e.Origination) == 1 && i > 0 {
 						cells.originRole = role
@@ -285,6 +286,15 @@ func (im *importer) entries() {
 		im.res.Doc.Controls[key] = e
 		im.res.Keys = append(im.res.Keys, key)
 	}
+}
+
+// columnRoles are the table roles of a kind's CIS columns, in column order.
+func columnRoles(columns []templates.Column, role func(string) string) []string {
+	out := make([]string, len(columns))
+	for i, c := range columns {
+		out[i] = role(c.Value)
+	}
+	return out
 }
 
 // leveraged lists the leveraged authorizations, so that the document is

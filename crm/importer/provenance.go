@@ -34,15 +34,18 @@ func (im *importer) provenanceRows() map[controlid.ID]*provRow {
 	if t == nil {
 		return nil
 	}
-	out := map[controlid.ID]*provRow{}
+	out := make(map[controlid.ID]*provRow, len(t.Rows))
 	for _, r := range t.Rows {
 		id, err := controlid.Parse(value(t, r, "control id"))
 		if err != nil {
 			continue
 		}
-		p := &provRow{sheet: t.Sheet, row: r, table: t, stated: value(t, r, "answer stated") != "no", fields: map[string]string{}}
+		p := &provRow{sheet: t.Sheet, row: r, table: t, stated: value(t, r, "answer stated") != "no"}
 		for header, field := range provenanceColumns {
 			if v := strings.TrimSpace(value(t, r, header)); v != "" {
+				if p.fields == nil { // most rows keep none
+					p.fields = map[string]string{}
+				}
 				p.fields[field] = v
 			}
 		}
