@@ -14,7 +14,7 @@ import (
 // Read reads a workbook into an input document without checking it (package
 // validate checks it).
 func Read(name string, data []byte, baseline catalog.Baseline) (*Result, error) {
-	book, err := workbook.Read(bytes.NewReader(data), workbook.ReadOptions{Baseline: baseline})
+	book, err := workbook.ReadBytes(data, workbook.ReadOptions{Baseline: baseline})
 	if err != nil {
 		if errors.Is(err, workbook.ErrNotWorkbook) {
 			return nil, fmt.Errorf("%s: %w", name, err)

@@ -87,13 +87,18 @@ var ErrNotWorkbook = errors.New("not an xlsx workbook")
 // content, never by fixed cell addresses. Formulas are never evaluated:
 // their cached values are read.
 func Read(r io.Reader, o ReadOptions) (*Book, error) {
-	limit := o.MaxBytes
-	if limit <= 0 {
-		limit = MaxUnzipped
-	}
 	raw, err := io.ReadAll(io.LimitReader(r, MaxBytes+1))
 	if err != nil {
 		return nil, err
+	}
+	return ReadBytes(raw, o)
+}
+
+// ReadBytes reads a workbook as Read does, from its bytes.
+func ReadBytes(raw []byte, o ReadOptions) (*Book, error) {
+	limit := o.MaxBytes
+	if limit <= 0 {
+		limit = MaxUnzipped
 	}
 	if int64(len(raw)) > MaxBytes {
 		return nil, fmt.Errorf("the file is larger than %d MiB, the most crm reads", MaxBytes>>20)

@@ -9,6 +9,7 @@ import (
 	"io"
 	"path"
 	"strings"
+	"sync"
 )
 
 // Opening a package: its few small metadata parts (relationships, the
@@ -245,6 +246,9 @@ type sink interface {
 	Len() int
 }
 
+// copyBuffers carry a part into a strings.Builder, which has no ReadFrom.
+var copyBuffers = sync.Pool{New: func() any { b := make([]byte, 32<<10); return &b }}
+
 // unzip unzips a part into dst, sized for what the part says it holds:
 // growing as ReadAll does copies the part several times over.
 func (p *Package) unzip(name string, dst sink) error {
@@ -264,7 +268,9 @@ func (p *Package) unzip(name string, dst sink) error {
 	// archive/zip refuses a part that unzips to more than its declared
 	// size, so the declared sizes, which Open holds to the limit, bound
 	// what all parts together unzip to.
-	if _, err := io.Copy(dst, io.LimitReader(rc, p.limit+1)); err != nil {
+	buf := copyBuffers.Get().(*[]byte)
+	defer copyBuffers.Put(buf)
+	if _, err := io.CopyBuffer(dst, io.LimitReader(rc, p.limit+1), *buf); err != nil {
 		return fmt.Errorf("part %s is damaged: %w", name, err)
 	}
 	if int64(dst.Len()) > p.limit {
