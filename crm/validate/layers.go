@@ -14,8 +14,9 @@ import (
 // layers Resolve applies, reporting bad, withdrawn, out-of-baseline and
 // duplicate ids on the way. An entry with a bad id is left out.
 func (c *checker) layers() *crm.Layers {
-	l := &crm.Layers{Controls: map[controlid.ID]crm.Layered{}, Rows: map[controlid.ID]crm.Layered{}}
-	c.listed = map[controlid.ID]bool{}
+	n := len(c.doc.Controls) // most name rows (parts), the rest controls
+	l := &crm.Layers{Controls: map[controlid.ID]crm.Layered{}, Rows: make(map[controlid.ID]crm.Layered, n)}
+	c.listed = make(map[controlid.ID]bool, n)
 	for i := range c.doc.Defaults {
 		d := &c.doc.Defaults[i]
 		ptr := "/defaults/" + strconv.Itoa(i)
@@ -50,7 +51,7 @@ func (c *checker) layers() *crm.Layers {
 		l.Sets = append(l.Sets, crm.DefaultLayer{Layered: entry, IDs: ids})
 	}
 
-	firstKey := map[controlid.ID]string{}
+	firstKey := make(map[controlid.ID]string, n)
 	for _, key := range c.controlKeys() {
 		ptr := "/controls/" + source.Escape(key)
 		id, ok := c.baselineID(key, ptr)
