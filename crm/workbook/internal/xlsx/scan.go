@@ -232,7 +232,12 @@ var errTextTooLong = fmt.Errorf("holds more text than an Excel cell can (%d char
 // instructions and CDATA are skipped. An empty name means the end.
 func (sc *scanner) next() (name, tag string, closing, selfClosing bool) {
 	for {
-		i := strings.IndexByte(sc.data[sc.pos:], '<')
+		// Tags most often follow one another (<c ...><is><t>): look past
+		// the first byte only when it is not one.
+		i := 0
+		if sc.pos >= len(sc.data) || sc.data[sc.pos] != '<' {
+			i = strings.IndexByte(sc.data[sc.pos:], '<')
+		}
 		if i < 0 {
 			sc.pos = len(sc.data)
 			return "", "", false, false
@@ -258,7 +263,10 @@ func (sc *scanner) next() (name, tag string, closing, selfClosing bool) {
 		sc.pos = start + end + 1
 		closing = len(tag) > 0 && tag[0] == '/'
 		selfClosing = len(tag) > 0 && tag[len(tag)-1] == '/'
-		n := strings.TrimLeft(tag, "/")
+		n := tag
+		for len(n) > 0 && n[0] == '/' {
+			n = n[1:]
+		}
 		for j, c := range n {
 			if c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == '/' {
 				n = n[:j]
@@ -275,16 +283,6 @@ func (sc *scanner) next() (name, tag string, closing, selfClosing bool) {
 // tagEnd finds the '>' that ends the tag data starts with, past any '>'
 // inside a quoted attribute value; -1 when there is none.
 func tagEnd(data string) int {
-	// Most often the first '>' ends the tag: when only double quotes come
-	// before it, and an even number of them, it stands outside any value.
-	// Both are found a word at a time, not byte by byte.
-	i := strings.IndexByte(data, '>')
-	if i < 0 {
-		return -1
-	}
-	if head := data[:i]; strings.IndexByte(head, '\'') < 0 && strings.Count(head, `"`)%2 == 0 {
-		return i
-	}
 	var quote byte
 	for i := 0; i < len(data); i++ {
 		c := data[i]
