@@ -76,8 +76,12 @@ func (e *entry) Write(b []byte) (int, error) {
 func (p *Packer) finish() {
 	e := p.cur
 	p.cur = nil
-	if e == nil || e.name == contentTypes {
+	if e == nil {
 		return
+	}
+	if e.name == contentTypes {
+		e.chunks.write(sortedDefaults(e.raw))
+		e.raw = nil
 	}
 	if rows, ok := p.splices[e.name]; ok {
 		delete(p.splices, e.name)
@@ -112,16 +116,6 @@ func (p *Packer) Close() error {
 	})
 	zw := zip.NewWriter(p.dst)
 	for _, e := range p.entries {
-		if e.name == contentTypes {
-			w, err := zw.CreateHeader(&zip.FileHeader{Name: e.name, Method: zip.Deflate, Modified: p.stamp})
-			if err != nil {
-				return err
-			}
-			if _, err := w.Write(sortedDefaults(e.raw)); err != nil {
-				return err
-			}
-			continue
-		}
 		crc, size, packed := sum(e.chunks.pieces)
 		// CreateRaw writes the header as given: it must say what the zip
 		// specification asks, as CreateHeader would (version 2.0, made on
