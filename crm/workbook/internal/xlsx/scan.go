@@ -147,25 +147,19 @@ func (s *rowSlab) row(n int) []string {
 // cell reads the value of a <c> element whose start tag was just read, and
 // whether it has a formula.
 func (p *Package) cell(sc *scanner, typ string) (string, bool) {
+	if text, inline, ok := sc.plainCell(); ok {
+		if inline {
+			return p.cellValue(typ, "", bstr(unescape(lineEnds(text)))), false
+		}
+		return p.cellValue(typ, unescape(lineEnds(text)), ""), false
+	}
 	var v, inline string
 	var formula bool
 	for {
 		name, _, closing, selfClosing := sc.next()
 		switch {
 		case name == "" || closing: // in XML, the first end tag here is the cell's
-			switch typ {
-			case "s":
-				i, err := strconv.Atoi(strings.TrimSpace(v))
-				if err != nil || i < 0 || i >= len(p.shared) {
-					return "", formula
-				}
-				return p.shared[i], formula
-			case "inlineStr":
-				if inline != "" {
-					return inline, formula
-				}
-			}
-			return v, formula
+			return p.cellValue(typ, v, inline), formula
 		case name == "f":
 			formula = true
 			if !selfClosing {
@@ -182,6 +176,50 @@ func (p *Package) cell(sc *scanner, typ string) (string, bool) {
 			sc.skip() // text deeper down is not the cell's
 		}
 	}
+}
+
+// cellValue is what a cell of type typ says, given its <v> text and its
+// inline string.
+func (p *Package) cellValue(typ, v, inline string) string {
+	switch typ {
+	case "s":
+		i, err := strconv.Atoi(strings.TrimSpace(v))
+		if err != nil || i < 0 || i >= len(p.shared) {
+			return ""
+		}
+		return p.shared[i]
+	case "inlineStr":
+		if inline != "" {
+			return inline
+		}
+	}
+	return v
+}
+
+// plainCell reads, past a cell's start tag, the shapes nearly every
+// producer writes: no content (</c>), <v>text</v></c> and
+// <is><t>text</t></is></c>, unprefixed, the text free of markup and within
+// maxTextBytes. It returns the raw text and whether it is an inline
+// string; anything else is left to the general path (ok false).
+func (sc *scanner) plainCell() (text string, inline, ok bool) {
+	d := sc.data[sc.pos:]
+	if strings.HasPrefix(d, "</c>") {
+		sc.pos += len("</c>")
+		return "", false, true
+	}
+	for _, shape := range [...]struct{ open, close string }{{"<v>", "</v></c>"}, {"<is><t>", "</t></is></c>"}} {
+		if !strings.HasPrefix(d, shape.open) {
+			continue
+		}
+		body := d[len(shape.open):]
+		end := strings.IndexByte(body, '<')
+		if end < 0 || end > maxTextBytes || !strings.HasPrefix(body[end:], shape.close) {
+			return "", false, false
+		}
+		sc.pos += len(shape.open) + end + len(shape.close)
+		return body[:end], shape.open != "<v>", true
+	}
+	return "", false, false
 }
 
 // trimRows drops trailing empty rows.
@@ -249,7 +287,9 @@ func (sc *scanner) next() (name, tag string, closing, selfClosing bool) {
 				sc.skipPast(start, "-->")
 			case strings.HasPrefix(sc.data[start:], "<![CDATA["):
 				sc.skipPast(start, "]]>")
-			default: // <?...?> and <!DOCTYPE ...>
+			case sc.data[start+1] == '?':
+				sc.skipPast(start, "?>")
+			default: // <!DOCTYPE ...>
 				sc.skipPast(start, ">")
 			}
 			continue
@@ -275,6 +315,9 @@ func (sc *scanner) next() (name, tag string, closing, selfClosing bool) {
 		}
 		if j := strings.IndexByte(n, ':'); j >= 0 {
 			n = n[j+1:]
+		}
+		if n == "" {
+			n = ":" // no element's name: a tag without one (<:/>) must not read as the end
 		}
 		return n, tag, closing, selfClosing
 	}
@@ -350,6 +393,16 @@ func (sc *scanner) until(name string) string {
 			}
 			b.WriteString(sc.data[sc.pos+9 : sc.pos+end])
 			sc.pos += min(end+3, len(sc.data)-sc.pos)
+			continue
+		}
+		// A comment or processing instruction inside the text is no part
+		// of it, but the text goes on after it.
+		if strings.HasPrefix(sc.data[sc.pos:], "<!--") {
+			sc.skipPast(sc.pos, "-->")
+			continue
+		}
+		if strings.HasPrefix(sc.data[sc.pos:], "<?") {
+			sc.skipPast(sc.pos, "?>")
 			continue
 		}
 		n, _, closing, self := sc.next()

@@ -119,3 +119,37 @@ func TestSheetRowsRefusesCellsPastTheLimits(t *testing.T) {
 		t.Errorf("the last cell Excel allows: %d rows, %v", len(rows), err)
 	}
 }
+
+// TestCellShapes reads the cell shapes the plain path takes and those next
+// to them that it must leave to the general one.
+func TestCellShapes(t *testing.T) {
+	p := &Package{shared: []string{"zero", "one"}}
+	tests := []struct{ cell, want string }{
+		{`<c r="A1"></c>`, ""},
+		{`<c r="A1"><v>7</v></c>`, "7"},
+		{`<c r="A1" t="s"><v> 1 </v></c>`, "one"},
+		{`<c r="A1" t="inlineStr"><is><t>a &amp; b</t></is></c>`, "a & b"},
+		{`<c r="A1" t="inlineStr"><is><t>_x0041_</t></is></c>`, "A"},
+		{"<c r=\"A1\"><v>a\r\nb</v></c>", "a\nb"},
+		{`<c r="A1" t="inlineStr"><is><t>a</t><r><t>b</t></r></is></c>`, "ab"},
+		{`<c r="A1" t="inlineStr"><is><t xml:space="preserve"> a </t></is></c>`, " a "},
+		{`<c r="A1"><v>1<!-- x -->2</v></c>`, "12"},
+		{`<c r="A1" t="inlineStr"><is><t>a<?pi x>y?>b</t></is></c>`, "ab"},
+		{`<c r="A1"><f>1+1</f><v>2</v></c>`, "2"},
+		{`<c r="A1"><v>2</v><f>1+1</f></c>`, "2"},
+		{`<x:c r="A1"><x:v>3</x:v></x:c>`, "3"},
+	}
+	for _, tc := range tests {
+		rows, err := p.sheetRows(`<row r="1">`+tc.cell+`</row>`, nil)
+		if err != nil {
+			t.Fatalf("%s: %v", tc.cell, err)
+		}
+		got := ""
+		if len(rows) == 1 && len(rows[0]) == 1 {
+			got = rows[0][0]
+		}
+		if got != tc.want {
+			t.Errorf("%s: %q, want %q", tc.cell, got, tc.want)
+		}
+	}
+}

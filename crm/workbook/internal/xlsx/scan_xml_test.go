@@ -123,6 +123,7 @@ func FuzzSheetRowsAgreeWithEncodingXML(f *testing.F) {
 		`<x:row r='2' xmlns:x="urn:x"><x:c r='B2' t='inlineStr'><x:is><x:t>&#38;lt;&#x263A;</x:t></x:is></x:c></x:row>`,
 		`<row r="3"><!-- > --><c r="D3" t="str"><f>A1</f><v><![CDATA[<b>&amp;</b>]]></v></c><?pi x?></row>`,
 		`<row r="4"><c r="A4" t="inlineStr" s=">"><is><t>line&#13;&#10;next&#9;_x000D_</t></is></c></row>`,
+		`<row r="5"><c r="A5"><v>1<!-- x -->2</v></c><c r="B5" t="inlineStr"><is><t>a<?pi x>y?>b</t></is></c></row>`,
 	} {
 		f.Add([]byte(s))
 	}
@@ -166,6 +167,7 @@ func FuzzSharedStringsAgreeWithEncodingXML(f *testing.F) {
 	for _, s := range []string{
 		`<si><t>plain</t></si><si/><si><r><rPr><b/></rPr><t xml:space="preserve">bold </t></r><r><t>&#38;amp;</t></r></si>`,
 		`<x:si xmlns:x="urn:x"><x:t><![CDATA[<raw>]]>_x0009_</x:t><x:rPh sb="0" eb="1"><x:t>phonetic</x:t></x:rPh></x:si>`,
+		`<si><t>a<!-- x -->b<?pi >?>c</t></si>`,
 	} {
 		f.Add([]byte(s))
 	}
