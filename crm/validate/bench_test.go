@@ -3,14 +3,17 @@ package validate
 import (
 	"os"
 	"path/filepath"
+	"slices"
 	"testing"
 
+	"github.com/crm-tool/crm/crm"
 	"github.com/crm-tool/crm/crm/schemacheck"
 	"github.com/crm-tool/crm/crm/source"
 )
 
 // BenchmarkValidateModerate validates the full Moderate example: decoding,
-// schema, ids, resolution of all 688 rows and every rule.
+// schema, ids, resolution of all 688 rows and every rule (the example has
+// warnings, no errors).
 func BenchmarkValidateModerate(b *testing.B) {
 	data, err := os.ReadFile(filepath.Join(repo, "testdata", "examples", "saas-moderate.yaml"))
 	if err != nil {
@@ -20,7 +23,7 @@ func BenchmarkValidateModerate(b *testing.B) {
 	b.ReportAllocs()
 	for b.Loop() {
 		res, err := Bytes("saas-moderate.yaml", data)
-		if err != nil || len(res.Rows) != 688 || len(res.Findings) != 0 {
+		if err != nil || len(res.Rows) != 688 || slices.ContainsFunc(res.Findings, func(f crm.Finding) bool { return f.Severity == crm.Error }) {
 			b.Fatalf("rows %d, findings %v, err %v", len(res.Rows), res.Findings, err)
 		}
 	}
