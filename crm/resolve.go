@@ -79,13 +79,57 @@ type Row struct {
 	// AnswerFrom is where the answer, or the origination it was derived
 	// from, came from.
 	AnswerFrom Source
-	// From records where each field that has a value came from, keyed by
-	// its input name (origination, status, customer, ...).
-	From map[string]Source
+	// From records where each field that has a value came from.
+	From *Sources
+}
+
+// Field is a row field whose source a row records, named in the input as
+// origination, status, planned_date and so on.
+type Field uint8
+
+// The fields a row records the sources of.
+const (
+	FieldOrigination Field = iota
+	FieldStatus
+	FieldPlannedDate
+	FieldExplanation
+	FieldAnswer
+	FieldProvider
+	FieldCustomer
+	FieldLeveraged
+	FieldPassOn
+	FieldTodo
+	FieldServices
+	fieldCount
+)
+
+// Sources records where each field of a row that has a value came from:
+// a fixed table, which Resolve hands out for all rows at once, rather than
+// a map per row.
+type Sources struct {
+	by  [fieldCount]Source
+	has uint16
+}
+
+// Set records where field f came from.
+func (s *Sources) Set(f Field, src Source) { s.by[f], s.has = src, s.has|1<<f }
+
+// Of is where field f came from, and whether the row has a value for it.
+func (s *Sources) Of(f Field) (Source, bool) {
+	if s == nil {
+		return Source{}, false
+	}
+	return s.by[f], s.has&(1<<f) != 0
+}
+
+// At is where field f came from: no layer when the row has no value for it.
+func (s *Sources) At(f Field) Source {
+	src, _ := s.Of(f)
+	return src
 }
 
 // Resolved reports whether any layer said anything about the row.
-func (r *Row) Resolved() bool { return len(r.From) > 0 }
+func (r *Row) Resolved() bool { return r.From != nil && r.From.has != 0 }
 
 // Applicable reports whether the row counts in a roll-up (not N/A).
 func (r *Row) Applicable() bool {
@@ -103,8 +147,9 @@ func (r *Row) Applicable() bool {
 // that needs an answer uses this function.
 func Resolve(set *catalog.BaselineSet, l *Layers) []Row {
 	rows := make([]Row, len(set.Rows))
+	sources := make([]Sources, len(set.Rows))
 	for i, br := range set.Rows {
-		r := Row{ID: br.ID, Member: br.Member}
+		r := Row{ID: br.ID, Member: br.Member, From: &sources[i]}
 		if e, ok := l.Upstream[br.ID]; ok {
 			r.apply(e, LayerLeveraged)
 		}
@@ -136,46 +181,43 @@ func Resolve(set *catalog.BaselineSet, l *Layers) []Row {
 func (r *Row) apply(e Layered, layer Layer) {
 	src := Source{Layer: layer, Pointer: e.Pointer, Upstream: e.Upstream}
 	f := e.Fields
-	set := func(name string, present bool) bool {
+	set := func(field Field, present bool) bool {
 		if present {
-			if r.From == nil {
-				r.From = map[string]Source{}
-			}
-			r.From[name] = src
+			r.From.Set(field, src)
 		}
 		return present
 	}
-	if set("origination", len(f.Origination) > 0) {
+	if set(FieldOrigination, len(f.Origination) > 0) {
 		r.Origination = f.Origination
 	}
-	if set("status", len(f.Status) > 0) {
+	if set(FieldStatus, len(f.Status) > 0) {
 		r.Status = f.Status
 	}
-	if set("planned_date", f.PlannedDate != "") {
+	if set(FieldPlannedDate, f.PlannedDate != "") {
 		r.PlannedDate = f.PlannedDate
 	}
-	if set("explanation", f.Explanation != "") {
+	if set(FieldExplanation, f.Explanation != "") {
 		r.Explanation = f.Explanation
 	}
-	if set("answer", f.Answer != "") {
+	if set(FieldAnswer, f.Answer != "") {
 		r.Fields.Answer = f.Answer
 	}
-	if set("provider", f.Provider != "") {
+	if set(FieldProvider, f.Provider != "") {
 		r.Provider = f.Provider
 	}
-	if set("customer", f.Customer != "") {
+	if set(FieldCustomer, f.Customer != "") {
 		r.Customer = f.Customer
 	}
-	if set("leveraged", f.Leveraged != "") {
+	if set(FieldLeveraged, f.Leveraged != "") {
 		r.Leveraged = f.Leveraged
 	}
-	if set("pass_on", f.PassOn != "") {
+	if set(FieldPassOn, f.PassOn != "") {
 		r.PassOn = f.PassOn
 	}
-	if set("todo", f.Todo != nil) {
+	if set(FieldTodo, f.Todo != nil) {
 		r.Todo = f.Todo
 	}
-	if set("services", len(f.Services) > 0) {
+	if set(FieldServices, len(f.Services) > 0) {
 		merged := make(map[string]string, len(r.Services)+len(f.Services))
 		for k, v := range r.Services {
 			merged[k] = v
@@ -195,8 +237,8 @@ func (r *Row) apply(e Layered, layer Layer) {
 // is given, and Notes says the row does not apply.
 func (r *Row) decide() {
 	r.passOn()
-	stated, hasStated := r.From["answer"]
-	orig, hasOrig := r.From["origination"]
+	stated, hasStated := r.From.Of(FieldAnswer)
+	orig, hasOrig := r.From.Of(FieldOrigination)
 	switch {
 	case hasStated && (!hasOrig || stated.Layer >= orig.Layer):
 		r.Answer, r.AnswerStated, r.AnswerFrom = r.Fields.Answer, true, stated
@@ -217,7 +259,7 @@ func (r *Row) passOn() {
 	slices.SortFunc(r.Origination, func(a, b Origination) int { // in CIS column order, as a workbook reads back
 		return slices.Index(Originations, a) - slices.Index(Originations, b)
 	})
-	r.From["origination"] = r.From["pass_on"] // the entry that changed it, and so the answer
+	r.From.Set(FieldOrigination, r.From.At(FieldPassOn)) // the entry that changed it, and so the answer
 }
 
 // IsTodo reports whether the row is still marked for review.

@@ -44,7 +44,7 @@ func Stale(upstream *Result, rows []crm.Row, leveraged string) []Affected {
 		changes := byRow[id]
 		why := ""
 		switch {
-		case r.AnswerFrom.Layer == crm.LayerLeveraged && r.Leveraged == leveraged || r.From["origination"].Layer == crm.LayerLeveraged && r.Leveraged == leveraged:
+		case r.AnswerFrom.Layer == crm.LayerLeveraged && r.Leveraged == leveraged || r.From.At(crm.FieldOrigination).Layer == crm.LayerLeveraged && r.Leveraged == leveraged:
 			why = "filled from the provider's CRM"
 		case slices.Contains(r.Origination, crm.Inherited) && r.Leveraged == leveraged:
 			why = "inherited from the provider"

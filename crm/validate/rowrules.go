@@ -117,13 +117,13 @@ func (c *checker) rowRules(rows []crm.Row) {
 		c.originationRules(r, id)
 		c.statusRules(r, id)
 		if crm.NotInPlace(r) {
-			c.addRow("provider-not-in-place", r.From["status"].Pointer+"/status", notInPlaceMessage(r), id)
+			c.addRow("provider-not-in-place", r.From.At(crm.FieldStatus).Pointer+"/status", notInPlaceMessage(r), id)
 		}
 		if r.Answer != crm.AnswerYes && r.Customer == "" && len(r.Services) == 0 {
 			c.addRow("missing-customer-text", from, fmt.Sprintf("answered %s without customer text: say what the customer must do", r.Answer.Label()), id)
 		}
 		if containsOrigination(r.Origination, crm.Inherited) && r.Leveraged == "" {
-			c.addRow("inherited-without-leveraged", r.From["origination"].Pointer, "origination inherited without naming the leveraged authorization it comes from", id)
+			c.addRow("inherited-without-leveraged", r.From.At(crm.FieldOrigination).Pointer, "origination inherited without naming the leveraged authorization it comes from", id)
 		}
 		if c.set.Baseline == catalog.LISaaS && r.Member.HasMethod("FED") && r.Answer == crm.AnswerYes {
 			c.addRow("li-saas-fed-yes", from, "answered Yes, but LI-SaaS tailors this control FED: it is a federal responsibility, not the CSP's", id)
@@ -161,7 +161,7 @@ func (c *checker) workbookGaps(rows []crm.Row) {
 }
 
 func (c *checker) statusRules(r *crm.Row, id string) {
-	ptr := r.From["status"].Pointer + "/status"
+	ptr := r.From.At(crm.FieldStatus).Pointer + "/status"
 	if len(r.Status) > 1 && !(len(r.Status) == 2 && containsStatus(r.Status, crm.Partial) && containsStatus(r.Status, crm.Planned)) {
 		c.addRow("status-combination", ptr, fmt.Sprintf("statuses %s cannot be combined; only partial and planned can", joinStatus(r.Status)), id)
 	}
@@ -227,12 +227,12 @@ func (c *checker) originationRules(r *crm.Row, id string) {
 	// may claim less inheritance than that (a provider-run row answered No
 	// is common), never more. Inputs and workbooks get the same check.
 	if most := crm.DeriveAnswer(r.Origination); r.AnswerStated && r.Answer.Inherits() > most.Inherits() {
-		c.addRowAlso("cis-crm-mismatch", r.From["answer"].Pointer+"/answer", r.From["origination"].Pointer+"/origination",
+		c.addRowAlso("cis-crm-mismatch", r.From.At(crm.FieldAnswer).Pointer+"/answer", r.From.At(crm.FieldOrigination).Pointer+"/origination",
 			fmt.Sprintf("the origination (%s) allows at most %s, but the CRM answers %s", crm.JoinHeaders(r.Origination), most.Label(), r.Answer.Label()), id)
 	}
 	policy := r.Member.ID.Enhancement == 0 && r.Member.ID.Control == 1
 	if policy && slices.ContainsFunc(r.Origination, func(o crm.Origination) bool { return o != crm.SPCorporate && o != crm.SPSystem && o != crm.SPHybrid }) {
-		c.addRow("policy-origination", r.From["origination"].Pointer+"/origination",
+		c.addRow("policy-origination", r.From.At(crm.FieldOrigination).Pointer+"/origination",
 			fmt.Sprintf("a policy and procedures row marks %s: FedRAMP's origination guidance allows only the provider's own (Service Provider Corporate or System Specific); the agency's own policy is said by answering No", crm.JoinHeaders(r.Origination)), id)
 	}
 	if !policy && r.Answer == crm.AnswerNo && !slices.ContainsFunc(r.Origination, func(o crm.Origination) bool { return o != crm.SPCorporate && o != crm.SPSystem && o != crm.SPHybrid }) {

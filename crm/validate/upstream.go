@@ -199,7 +199,7 @@ func (c *checker) inheritedBacked(r *crm.Row, ups map[string]*Upstream) {
 	if !ok || !slices.Contains(r.Origination, crm.Inherited) {
 		return
 	}
-	from := r.From["origination"].Pointer
+	from := r.From.At(crm.FieldOrigination).Pointer
 	up, found := u.Row(r.ID)
 	switch {
 	case !found || up.Answer == "":
@@ -243,7 +243,7 @@ func Handling(r *crm.Row, doc *crm.Document, d Duty) string {
 	switch {
 	case r.PassOn == d.Leveraged.ID && crm.CustomerText(r, doc, "") != "":
 		return "passed-on"
-	case r.From["origination"].Layer > crm.LayerLeveraged && crm.ProviderDoes(r.Origination) && r.Provider != "":
+	case r.From.At(crm.FieldOrigination).Layer > crm.LayerLeveraged && crm.ProviderDoes(r.Origination) && r.Provider != "":
 		return "met"
 	}
 	return ""
@@ -277,7 +277,7 @@ func (c *checker) dutiesHandled(r *crm.Row, ups map[string]*Upstream) {
 			continue
 		}
 		ptr := c.leveragedPointer(d.Leveraged.ID)
-		if src, ok := r.From["origination"]; ok && src.Layer > crm.LayerLeveraged {
+		if src, ok := r.From.Of(crm.FieldOrigination); ok && src.Layer > crm.LayerLeveraged {
 			ptr = src.Pointer
 		}
 		c.addRow("upstream-duty", ptr, fmt.Sprintf("%s's CRM answers %s and leaves this to its customers (%s): that is this provider's duty; say how this system meets it (an origination with a provider column, and provider text), or pass it on (pass_on: %s, with your customers' text)",
@@ -285,13 +285,13 @@ func (c *checker) dutiesHandled(r *crm.Row, ups map[string]*Upstream) {
 		todo := true
 		r.Todo = &todo
 		if r.From == nil {
-			r.From = map[string]crm.Source{}
+			r.From = &crm.Sources{}
 		}
-		r.From["todo"] = crm.Source{Layer: crm.LayerLeveraged, Pointer: c.leveragedPointer(d.Leveraged.ID), Upstream: d.Leveraged.Name + " " + r.ID.String()}
+		r.From.Set(crm.FieldTodo, crm.Source{Layer: crm.LayerLeveraged, Pointer: c.leveragedPointer(d.Leveraged.ID), Upstream: d.Leveraged.Name + " " + r.ID.String()})
 	}
 	if r.PassOn != "" && !passes {
 		if _, known := ups[r.PassOn]; known {
-			c.addRow("pass-on-without-duty", r.From["pass_on"].Pointer, fmt.Sprintf("pass_on names %s, whose CRM leaves nothing of this row to its customers", r.PassOn), r.ID.String())
+			c.addRow("pass-on-without-duty", r.From.At(crm.FieldPassOn).Pointer, fmt.Sprintf("pass_on names %s, whose CRM leaves nothing of this row to its customers", r.PassOn), r.ID.String())
 		}
 	}
 }
