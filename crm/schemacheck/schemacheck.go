@@ -14,6 +14,7 @@ import (
 	"io"
 	"net/url"
 	"regexp"
+	"slices"
 	"sort"
 	"strings"
 	"sync"
@@ -293,6 +294,7 @@ func leafProblem(e *jsonschema.ValidationError) Problem {
 	switch {
 	case strings.HasSuffix(kw, "/additionalProperties"):
 		names := quotedList(msg)
+		slices.Sort(names) // the library lists them in map order
 		if len(names) == 1 {
 			return Problem{Pointer: ptr + "/" + source.Escape(names[0]), Message: fmt.Sprintf("unknown property %q", names[0])}
 		}
@@ -348,7 +350,17 @@ func quotedList(msg string) []string {
 	return names
 }
 
-func quoteAll(names []string) string { return strings.Join(quoteEach(names), ", ") }
+// quoteAll quotes names, the first maxListed of them: a document of a
+// hundred thousand stray keys gets a finding of one line.
+func quoteAll(names []string) string {
+	if len(names) > maxListed {
+		return fmt.Sprintf("%s and %d more", strings.Join(quoteEach(names[:maxListed]), ", "), len(names)-maxListed)
+	}
+	return strings.Join(quoteEach(names), ", ")
+}
+
+// maxListed is how many names one message lists.
+const maxListed = 10
 
 func quoteEach(names []string) []string {
 	q := make([]string, len(names))
