@@ -74,7 +74,7 @@ func (p *Package) sheetRows(data string, unvalued func(row, col int)) ([][]strin
 				return trimRows(out), nil
 			}
 		case name == "row":
-			if r, err := strconv.Atoi(string(rawAttr(tag, "r"))); err == nil && r > 0 {
+			if r, err := strconv.Atoi(rawAttr(tag, "r")); err == nil && r > 0 {
 				row = r
 			} else {
 				row++
@@ -346,7 +346,7 @@ func tagEnd(data string) int {
 // isEndTag tells whether data starts with the end tag of element name,
 // unprefixed.
 func isEndTag(data, name string) bool {
-	return len(data) >= len(name)+3 && data[1] == '/' && string(data[2:2+len(name)]) == name && data[2+len(name)] == '>'
+	return len(data) >= len(name)+3 && data[1] == '/' && data[2:2+len(name)] == name && data[2+len(name)] == '>'
 }
 
 func (sc *scanner) skipPast(start int, end string) {
@@ -514,9 +514,9 @@ func rawAttrs(tag, name1, name2 string) (v1, v2 string) {
 		}
 		switch value := tag[i+1 : i+1+end]; {
 		case len(attr) == 0:
-		case string(attr) == name1:
+		case attr == name1:
 			v1 = value
-		case string(attr) == name2:
+		case attr == name2:
 			v2 = value
 		}
 		i += end + 2
