@@ -87,7 +87,7 @@ func Convert(name string, b *workbook.Book) *Result {
 			n = max(n, len(t.Rows))
 		}
 	}
-	im := &importer{name: name, book: b, rows: make(map[controlid.ID]*rowData, n), described: map[string]bool{},
+	im := &importer{name: name, book: b, rows: make(map[controlid.ID]*rowData, n), described: make(map[string]bool, n),
 		res: &Result{book: b, rowCells: make(map[string]*rowCells, n), answers: make(map[string]crm.Answer, n)}}
 	im.res.Doc = im.document(n)
 	im.res.Provenance = b.Provenance != nil
@@ -192,7 +192,7 @@ var (
 // sheet reads the ids of a table, reporting unparsable and duplicate ones;
 // keep records the row and says false when the row was already seen.
 func (im *importer) sheet(t *workbook.Table, keep func(*rowData, *workbook.TableRow) bool) {
-	seen := map[controlid.ID]bool{}
+	seen := make(map[controlid.ID]bool, len(t.Rows))
 	for i := range t.Rows {
 		r := &t.Rows[i]
 		raw := t.Value(*r, workbook.RoleID)
