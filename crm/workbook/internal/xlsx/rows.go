@@ -27,44 +27,47 @@ func (w *RowWriter) Start(r int, height float64) {
 		w.buf = newChunk()
 	}
 	w.row = r
-	w.buf = append(w.buf, `<row r="`...)
-	w.buf = strconv.AppendInt(w.buf, int64(r), 10)
-	w.buf = append(w.buf, '"')
+	b := append(w.buf, `<row r="`...)
+	b = strconv.AppendInt(b, int64(r), 10)
+	b = append(b, '"')
 	if height > 0 {
-		w.buf = append(w.buf, ` ht="`...)
-		w.buf = strconv.AppendFloat(w.buf, height, 'f', -1, 64)
-		w.buf = append(w.buf, `" customHeight="1"`...)
+		b = append(b, ` ht="`...)
+		b = strconv.AppendFloat(b, height, 'f', -1, 64)
+		b = append(b, `" customHeight="1"`...)
 	}
-	w.buf = append(w.buf, '>')
+	w.buf = append(b, '>')
 }
 
 // Cell writes text in column col of the open row. Empty text writes an
 // empty cell that keeps its style (its borders), or nothing without one.
+// It appends to a local slice and stores it once: each store of the
+// buffer into the writer would cost a write barrier while the collector
+// runs.
 func (w *RowWriter) Cell(col, style int, text string) {
 	if text == "" && style == 0 {
 		return
 	}
-	w.buf = append(w.buf, `<c r="`...)
-	w.buf = appendColumn(w.buf, col)
-	w.buf = strconv.AppendInt(w.buf, int64(w.row), 10)
-	w.buf = append(w.buf, '"')
+	b := append(w.buf, `<c r="`...)
+	b = appendColumn(b, col)
+	b = strconv.AppendInt(b, int64(w.row), 10)
+	b = append(b, '"')
 	if style != 0 {
-		w.buf = append(w.buf, ` s="`...)
-		w.buf = strconv.AppendInt(w.buf, int64(style), 10)
-		w.buf = append(w.buf, '"')
+		b = append(b, ` s="`...)
+		b = strconv.AppendInt(b, int64(style), 10)
+		b = append(b, '"')
 	}
 	if text == "" {
-		w.buf = append(w.buf, `></c>`...)
+		w.buf = append(b, `></c>`...)
 		return
 	}
 	text = truncateCell(text)
-	w.buf = append(w.buf, ` t="inlineStr"><is><t`...)
+	b = append(b, ` t="inlineStr"><is><t`...)
 	if edgeSpace(text) {
-		w.buf = append(w.buf, ` xml:space="preserve"`...)
+		b = append(b, ` xml:space="preserve"`...)
 	}
-	w.buf = append(w.buf, '>')
-	w.buf = appendCellText(w.buf, text)
-	w.buf = append(w.buf, `</t></is></c>`...)
+	b = append(b, '>')
+	b = appendCellText(b, text)
+	w.buf = append(b, `</t></is></c>`...)
 }
 
 // rowRoom is how much of a chunk is kept free for the row that fills it,
