@@ -16,8 +16,8 @@ const softMemoryLimit = 128 << 20
 
 func main() {
 	// Go's collector keeps its default pace (GOGC=100): a batch of High
-	// workbooks then peaks at the memory of the openpyxl peer, where a
-	// fourfold heap target was a sixth faster at two and a half times the
+	// workbooks then peaks near the memory of the openpyxl peer, where a
+	// fourfold heap target took a sixth less CPU at about twice the
 	// memory (README, Performance). A soft limit makes the collector work
 	// harder as the heap nears it, so a large input costs little more than
 	// the memory it holds (README, Bad input). GOMEMLIMIT in the

@@ -1,7 +1,6 @@
 package xlsx
 
 import (
-	"archive/zip"
 	"io"
 	"sync"
 
@@ -33,5 +32,3 @@ func (p *pooledInflater) Close() error {
 	p.ReadCloser = nil
 	return err
 }
-
-var _ zip.Decompressor = inflate
